@@ -1,0 +1,44 @@
+// Op: one instruction of the shared IR, the unit every pass rewrites and every engine executes.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace bf {
+
+// The semantics of each kind are defined once, by the naive engine (engines/naive), and every
+// other engine must match it byte for byte, trap for trap.
+//
+// Tape accesses, not pointer moves, are what can trap: an op that reads or writes a cell outside
+// the tape stops the run and names the source byte of that access. A Move alone never traps; the
+// next access does. Optimizing passes keep the order of accesses, so every level traps at the same
+// source position.
+enum class OpKind : uint8_t {
+  kAdd,        // cell[p+offset] += arg                   (mod 256)
+  kMove,       // p += arg                                (never accesses a cell)
+  kOut,        // write cell[p+offset]
+  kIn,         // cell[p+offset] = next input byte, or the EOF policy's value
+  kLoopBegin,  // if cell[p] == 0: continue after the matching kLoopEnd (arg = its index)
+  kLoopEnd,    // if cell[p] != 0: continue after the matching kLoopBegin (arg = its index)
+  kSet,        // cell[p+offset] = arg
+  kScan,       // while cell[p] != 0: p += arg            (first test at src, later ones at src2)
+  kMulAdd,     // if cell[p+from] != 0: cell[p+offset] += cell[p+from] * arg
+               //   (the counter is read at src2, the target is written at src)
+};
+
+inline constexpr int kOpKindCount = 9;
+
+struct Op {
+  OpKind kind = OpKind::kAdd;
+  int32_t arg = 0;     // amount, distance, value, stride, factor, or matching loop index
+  int32_t offset = 0;  // the cell addressed, relative to the tape pointer p
+  int32_t from = 0;    // kMulAdd: the counter cell, relative to p
+  uint32_t src = 0;    // byte offset of the source command this op's main access comes from
+  uint32_t src2 = 0;   // kScan: byte of the loop's ']'; kMulAdd: byte of the loop's '['
+
+  bool operator==(const Op&) const = default;
+};
+
+std::string_view op_kind_name(OpKind kind);
+
+}  // namespace bf

@@ -1,0 +1,41 @@
+// The optimizer: a table of pure passes per level. Every engine receives the program it returns,
+// so "engine" and "optimization level" stay independent axes of every measurement.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string_view>
+
+#include "core/program.h"
+
+namespace bf {
+
+inline constexpr int kMaxLevel = 3;
+
+struct Pass {
+  std::string_view name;         // "fold-runs"
+  std::string_view description;  // one line for `bfbench ir --passes`
+  Program (*run)(const Program&);
+};
+
+// The passes level `level` (0..kMaxLevel) runs, in order. O0 runs none.
+std::span<const Pass> passes_for_level(int level);
+
+// Every pass any level uses, each once, in first-use order.
+std::span<const Pass> all_passes();
+
+// Called after each pass with its name, the program before and after (per-pass statistics).
+using PassObserver = std::function<void(const Pass&, const Program& before, const Program& after)>;
+
+#ifdef NDEBUG
+inline constexpr bool kVerifyPassesByDefault = false;
+#else
+inline constexpr bool kVerifyPassesByDefault = true;
+#endif
+
+// Runs the level's pipeline. With `check` (tests, debug builds) verify() runs after every pass and
+// a violation throws std::logic_error naming the pass.
+Program optimize(Program program, int level, const PassObserver& observer = {},
+                 bool check = kVerifyPassesByDefault);
+
+}  // namespace bf

@@ -1,0 +1,39 @@
+#include "core/runtime/io.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace bf {
+
+void FdSink::write(const uint8_t* bytes, size_t count) {
+  while (count > 0 && error_ == 0) {
+    const ssize_t written = ::write(fd_, bytes, count);
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      error_ = errno;
+      return;
+    }
+    bytes += written;
+    count -= static_cast<size_t>(written);
+  }
+}
+
+size_t FdSource::read(uint8_t* buffer, size_t capacity) {
+  for (;;) {
+    const ssize_t got = ::read(fd_, buffer, capacity);
+    if (got >= 0) return static_cast<size_t>(got);
+    if (errno != EINTR) return 0;  // an unreadable input behaves as end of input
+  }
+}
+
+size_t BytesSource::read(uint8_t* buffer, size_t capacity) {
+  const size_t count = std::min(capacity, bytes_.size() - position_);
+  std::memcpy(buffer, bytes_.data() + position_, count);
+  position_ += count;
+  return count;
+}
+
+}  // namespace bf

@@ -1,0 +1,2 @@
+echo: copies input to output until end of input (needs the EOF policy 0)
+,[.,]

@@ -1,0 +1,82 @@
+#include "core/parser.h"
+
+#include <gtest/gtest.h>
+
+#include "core/ir_printer.h"
+
+namespace bf {
+namespace {
+
+std::string parse_error(const std::string& code) {
+  const Source source("prog.b", code);
+  try {
+    parse(source);
+  } catch (const ParseError& error) {
+    return source.describe(error.byte) + ": " + error.message;
+  }
+  return "no error";
+}
+
+TEST(Parser, OneOpPerCommandWithItsSourceByte) {
+  const Program program = parse(Source("p", "+ -\n><.,[]"));
+  ASSERT_EQ(program.ops.size(), 8u);
+  EXPECT_EQ(program.ops[0].kind, OpKind::kAdd);
+  EXPECT_EQ(program.ops[0].arg, 1);
+  EXPECT_EQ(program.ops[1].kind, OpKind::kAdd);
+  EXPECT_EQ(program.ops[1].arg, -1);
+  EXPECT_EQ(program.ops[1].src, 2u);
+  EXPECT_EQ(program.ops[2].kind, OpKind::kMove);
+  EXPECT_EQ(program.ops[2].arg, 1);
+  EXPECT_EQ(program.ops[2].src, 4u);
+  EXPECT_EQ(program.ops[3].arg, -1);
+  EXPECT_EQ(program.ops[4].kind, OpKind::kOut);
+  EXPECT_EQ(program.ops[5].kind, OpKind::kIn);
+  EXPECT_EQ(program.ops[6].kind, OpKind::kLoopBegin);
+  EXPECT_EQ(program.ops[6].arg, 7);
+  EXPECT_EQ(program.ops[7].kind, OpKind::kLoopEnd);
+  EXPECT_EQ(program.ops[7].arg, 6);
+  EXPECT_EQ(verify(program), "");
+}
+
+TEST(Parser, EveryOtherByteIsAComment) {
+  std::string bytes;
+  for (int b = 0; b < 256; ++b) {
+    if (std::string("+-<>.,[]").find(static_cast<char>(b)) == std::string::npos) bytes += static_cast<char>(b);
+  }
+  EXPECT_TRUE(parse(Source("p", bytes)).ops.empty());
+}
+
+TEST(Parser, UnmatchedOpenNamesItsPosition) {
+  EXPECT_EQ(parse_error("++\n++\n++++++++++++++++[+\n"), "prog.b:3:17 (byte 22): unmatched '['");
+}
+
+TEST(Parser, UnmatchedOpenReportsTheInnermostLeftOpen) {
+  EXPECT_EQ(parse_error("[[]"), "prog.b:1:1 (byte 0): unmatched '['");
+  EXPECT_EQ(parse_error("[[]["), "prog.b:1:4 (byte 3): unmatched '['");
+}
+
+TEST(Parser, UnmatchedCloseNamesTheFirstOne) {
+  EXPECT_EQ(parse_error("+]"), "prog.b:1:2 (byte 1): unmatched ']'");
+  EXPECT_EQ(parse_error("[]]\n]"), "prog.b:1:3 (byte 2): unmatched ']'");
+}
+
+TEST(Parser, AMillionNestedLoopsParseWithoutRecursion) {
+  const int depth = 1'000'000;
+  const std::string code = std::string(depth, '[') + std::string(depth, ']');
+  const Program program = parse(Source("deep.b", code));
+  ASSERT_EQ(program.ops.size(), 2u * depth);
+  EXPECT_EQ(program.ops[0].arg, 2 * depth - 1);
+  EXPECT_EQ(program.ops[depth - 1].arg, depth);
+  EXPECT_EQ(verify(program), "");
+}
+
+TEST(Parser, AMillionNestedLoopsMissingOneCloseFailCleanly) {
+  const int depth = 1'000'000;
+  const std::string code = std::string(depth, '[') + std::string(depth - 1, ']');
+  EXPECT_EQ(parse_error(code), "prog.b:1:1 (byte 0): unmatched '['");
+}
+
+TEST(Parser, EmptyProgramIsValid) { EXPECT_TRUE(parse(Source("e", "")).ops.empty()); }
+
+}  // namespace
+}  // namespace bf

@@ -53,7 +53,7 @@ po::options_description run_options_description() {
       ("tape-size", po::value<std::string>(),
        "tape cells, rounded up to whole 4 KiB pages (default 1M); K/M/G suffixes allowed")
       ("max-steps", po::value<std::string>(),
-       "stop with an error after this many executed ops (each engine counts its own ops)")
+       "stop with an error after this many loop iterations (executed '[' and ']' tests)")
       ("timeout", po::value<std::string>(), "stop with an error after this many seconds (exit 124)");
   return options;
 }

@@ -119,9 +119,11 @@ TEST(Runtime, StepLimitStopsARunawayProgram) {
   EXPECT_EQ(outcome.output, "\x01");
 }
 
-TEST(Runtime, StepLimitCountsExactlyTheAllowedSteps) {
-  EXPECT_TRUE(run_reference("+++", RunSetup{.max_steps = 3}).result.ok());
-  EXPECT_EQ(run_reference("++++", RunSetup{.max_steps = 3}).result.status, RunStatus::kStepLimit);
+TEST(Runtime, StepLimitCountsLoopTests) {
+  // "+++[-]" tests its loop 4 times: once on entry, then after each of the 3 decrements.
+  EXPECT_TRUE(run_reference("+++[-]", RunSetup{.max_steps = 4}).result.ok());
+  EXPECT_EQ(run_reference("+++[-]", RunSetup{.max_steps = 3}).result.status, RunStatus::kStepLimit);
+  EXPECT_TRUE(run_reference(std::string(5000, '+'), RunSetup{.max_steps = 1}).result.ok());
 }
 
 TEST(Runtime, WatchdogStopsARunawayProgramWithATimeLimit) {

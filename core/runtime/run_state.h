@@ -26,7 +26,8 @@ struct RunState {
   uint64_t out_capacity = kOutputBufferBytes;
 
   // --- Step budget, used only by code compiled with CompileOptions::count_steps. ---
-  // Engines decrement it once per step and stop with kStepLimit when it goes negative. The
+  // Engines decrement it once per step -- per executed loop test, see is_loop_test() -- and stop
+  // with kStepLimit when the value before the decrement was <= 0 (so max_steps steps may run). The
   // watchdog thread of a --timeout stores 0 here (and sets timed_out) to stop a run from outside.
   std::atomic<int64_t> budget{std::numeric_limits<int64_t>::max()};
   std::atomic<bool> timed_out{false};

@@ -16,12 +16,12 @@ class Interpreter {
   template <bool kCountSteps>
   RunResult run() {
     for (size_t pc = 0; pc < ops_.size(); ++pc) {
+      const Op& op = ops_[pc];
       if constexpr (kCountSteps) {
-        if (state_.budget.fetch_sub(1, std::memory_order_relaxed) <= 0) {
+        if (is_loop_test(op.kind) && state_.budget.fetch_sub(1, std::memory_order_relaxed) <= 0) {
           return RunResult{state_.timed_out ? RunStatus::kTimeLimit : RunStatus::kStepLimit};
         }
       }
-      const Op& op = ops_[pc];
       switch (op.kind) {
         case OpKind::kAdd:
           if (!reach(op.offset, op.src)) return trap_;

@@ -8,6 +8,7 @@
 #include "bench/cli_common.h"
 #include "bench/exit_codes.h"
 #include "bench/ir_command.h"
+#include "bench/measure_command.h"
 #include "bench/run_command.h"
 #include "bench/version.h"
 #include "engines/builtin_engines.h"
@@ -21,6 +22,7 @@ constexpr const char* kHelp =
     "  bfbench run [options] FILE     run a program (bfbench run --help)\n"
     "  bfbench ir [-O N] FILE         print the IR after optimization (bfbench ir --help)\n"
     "  bfbench engines                list the engines and whether this build has them\n"
+    "  bfbench measure [options]      one checked run for the regression gate (bfbench measure --help)\n"
     "  bfbench --help | --version\n"
     "\n"
     "Exit codes: 0 ok, 64 bad usage, 65 program does not parse, 66 file cannot be read,\n"
@@ -39,6 +41,7 @@ int dispatch(int argc, char** argv) {
   if (command == "run") return bf::cli::run_command(argc - 1, argv + 1);
   if (command == "ir") return bf::cli::ir_command(argc - 1, argv + 1);
   if (command == "engines") return engines_command();
+  if (command == "measure") return bf::cli::measure_command(argc - 1, argv + 1);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kHelp;
     return bf::exit_code::kOk;

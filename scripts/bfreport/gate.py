@@ -1,0 +1,250 @@
+"""The instruction-count regression gate: runs the fixed workload under callgrind, compares the
+counts with the committed baseline, and fails when a benchmark got more than the threshold worse.
+
+Instruction counts do not depend on load, so the same tree gives the same counts on every machine
+of the same kind (CPU, C library, valgrind, compiler); see reports/README.md.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from . import callgrind, cli, compare, machine, results, units, workload
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_BASELINE = ROOT / "reports" / "baseline" / "instructions.json"
+DEFAULT_OUT = ROOT / "reports" / "gate" / "instructions.json"
+PHASES = {"optimize": "bf_measure_optimize", "compile": "bf_measure_compile",
+          "run": "bf_measure_run"}
+JOB_TIMEOUT_SECONDS = 900
+
+
+def _default_build_dir() -> Path:
+    build = Path(os.environ.get("BFBENCH_BUILD_DIR", "build"))
+    return build if build.is_absolute() else ROOT / build
+
+
+def available_engines(bfbench: Path) -> List[str]:
+    try:
+        listing = subprocess.run([str(bfbench), "engines"], capture_output=True, text=True,
+                                 timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise cli.Failure(cli.EXIT_SOFTWARE, f"{bfbench} engines: {error}")
+    if listing.returncode != 0:
+        raise cli.Failure(cli.EXIT_SOFTWARE, f"{bfbench} engines: exit {listing.returncode}")
+    engines = []
+    for line in listing.stdout.splitlines():
+        fields = line.split()
+        if len(fields) >= 2 and fields[1] == "available":
+            engines.append(fields[0])
+    if not engines:
+        raise cli.Failure(cli.EXIT_SOFTWARE, f"{bfbench} engines lists no available engine")
+    return engines
+
+
+def _facts(stdout: str) -> Dict[str, float]:
+    """The counters `bfbench measure` prints: ops=N code_bytes=N output_bytes=N."""
+    return {key: float(value) for key, value in re.findall(r"(\w+)=(\d+)\b", stdout)}
+
+
+def measure(bfbench: Path, job: workload.Job, scratch: Path) -> Dict[str, dict]:
+    """Runs one job under callgrind; returns {benchmark name: row} with instruction counts."""
+    profile = scratch / f"{job.label.replace('/', '.')}.callgrind"
+    command = ["valgrind", "--tool=callgrind", "--collect-atstart=no",
+               f"--callgrind-out-file={profile}"]
+    command += [f"--toggle-collect={function}" for function in PHASES.values()]
+    command += [str(bfbench), "measure", "--engine", job.engine, "--program", job.program,
+                "-O", job.level]
+    if not job.run:
+        command.append("--no-run")
+    try:
+        done = subprocess.run(command, capture_output=True, text=True,
+                              timeout=JOB_TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise cli.Failure(cli.EXIT_SOFTWARE, f"{job.label}: still running under callgrind after "
+                                             f"{JOB_TIMEOUT_SECONDS} s (workload too heavy?)")
+    if done.returncode != 0:
+        last = [line for line in done.stderr.splitlines() if not line.startswith("==")]
+        reason = last[-1] if last else f"exit {done.returncode}"
+        raise cli.Failure(cli.EXIT_SOFTWARE, f"{job.label}: bfbench measure failed under "
+                                             f"callgrind: {reason}")
+    try:
+        costs = callgrind.read_inclusive_costs(profile, PHASES.values())
+    except (OSError, callgrind.CallgrindFormatError) as error:
+        raise cli.Failure(cli.EXIT_SOFTWARE, f"{job.label}: cannot read {profile}: {error}")
+    facts = _facts(done.stdout)
+    rows = {}
+    for name in job.benchmark_names():
+        phase = name.split("/")[0]
+        row = {"name": name, "instructions": costs[PHASES[phase]]}
+        if phase != "optimize":
+            row.update(facts)
+        rows[name] = row
+    return rows
+
+
+def run_workload(bfbench: Path, jobs: List[workload.Job], parallel: int,
+                 keep: Optional[Path] = None) -> List[dict]:
+    rows: Dict[str, dict] = {}
+    done = 0
+    with tempfile.TemporaryDirectory(prefix="bfbench-gate-") as temporary:
+        scratch = keep or Path(temporary)
+        scratch.mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=parallel) as pool:
+            futures = [pool.submit(measure, bfbench, job, scratch) for job in jobs]
+            try:
+                for job, future in zip(jobs, futures):
+                    for name, row in future.result().items():
+                        # optimize/<program>/<level> is the same under every engine; keep one.
+                        rows.setdefault(name, row)
+                    done += 1
+                    if sys.stderr.isatty():
+                        print(f"\r[{done}/{len(jobs)}] {job.label}\033[K", end="", file=sys.stderr)
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr)
+    return sorted(rows.values(), key=lambda row: row["name"])
+
+
+def write(path: Path, context: dict, rows: List[dict]):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {"format": results.INSTRUCTIONS_FORMAT, "context": context, "benchmarks": rows}
+    path.write_text(json.dumps(document, indent=1) + "\n")
+
+
+def _context_warnings(base: dict, now: dict) -> List[str]:
+    out = []
+    for key in machine.COUNT_AFFECTING:
+        if base.get(key, "") != now.get(key, ""):
+            out.append(f"{key} differs from the baseline's ({now.get(key, '')!r} here, "
+                       f"{base.get(key, '')!r} there): counts may differ for that reason alone")
+    return out
+
+
+def _update_command(args) -> str:
+    command = "scripts/gate --update"
+    if args.build_dir:
+        command += f" --build-dir {args.build_dir}"
+    if args.baseline:
+        command += f" --baseline {args.baseline}"
+    return command
+
+
+def main(argv=None) -> int:
+    parser = cli.ArgumentParser(
+        prog="gate",
+        description="Instruction-count regression gate: measures the fixed workload (every "
+                    "available engine; see scripts/bfreport/workload.py) under callgrind and "
+                    "compares with the committed baseline. Exits 1 when a benchmark is more than "
+                    "the threshold worse or missing.")
+    parser.add_argument("--build-dir", help="build tree whose bench/bfbench is measured "
+                        "(default: $BFBENCH_BUILD_DIR or build/)")
+    parser.add_argument("--baseline", help=f"baseline file (default: "
+                        f"{DEFAULT_BASELINE.relative_to(ROOT)})")
+    parser.add_argument("--update", action="store_true",
+                        help="measure and rewrite the baseline (when a change is intended)")
+    parser.add_argument("--threshold", type=float, default=0.03,
+                        help="relative increase that fails the gate (default 0.03 = 3%%)")
+    parser.add_argument("--min-delta", type=float, default=1000,
+                        help="ignore changes smaller than this many instructions (default 1000, "
+                             "well under a microsecond)")
+    parser.add_argument("--filter", help="only benchmarks whose name matches this regex "
+                        "(e.g. 'run/naive/')")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                        help="callgrind processes at once (default: the number of CPUs)")
+    parser.add_argument("--out", help=f"also write the counts here (default: "
+                        f"{DEFAULT_OUT.relative_to(ROOT)})")
+    parser.add_argument("--keep-profiles", help="keep the callgrind files in this folder")
+    parser.add_argument("--all", action="store_true", help="list unchanged benchmarks too")
+    args = parser.parse_args(argv)
+    if args.update and args.filter and not args.baseline:
+        parser.error("the committed baseline holds the whole workload: with --filter, --update "
+                     "needs an explicit --baseline FILE")
+    if args.jobs < 1 or args.threshold < 0 or args.min_delta < 0:
+        parser.error("--jobs must be >= 1, --threshold and --min-delta >= 0")
+    try:
+        pattern = re.compile(args.filter) if args.filter else None
+    except re.error as error:
+        parser.error(f"--filter: {error}")
+
+    build_dir = Path(args.build_dir).resolve() if args.build_dir else _default_build_dir()
+    bfbench = build_dir / "bench" / "bfbench"
+    baseline_path = Path(args.baseline) if args.baseline else DEFAULT_BASELINE
+    if not bfbench.is_file():
+        raise cli.Failure(cli.EXIT_CANNOT_READ, f"no bfbench in {build_dir}/bench: build it first "
+                                                f"(scripts/build)")
+    if shutil.which("valgrind") is None:
+        raise cli.Failure(cli.EXIT_SOFTWARE, "valgrind not found: install it (scripts/setup)")
+    if not args.update and not baseline_path.is_file():
+        raise cli.Failure(cli.EXIT_CANNOT_READ, f"no baseline at {baseline_path}: create it with "
+                                                f"{_update_command(args)}")
+
+    jobs = workload.jobs(available_engines(bfbench))
+    if pattern:
+        jobs = [job for job in jobs if any(pattern.search(n) for n in job.benchmark_names())]
+        if not jobs:
+            raise cli.Failure(cli.EXIT_USAGE, f"--filter {args.filter!r} matches no benchmark")
+    context = machine.describe(build_dir, bfbench)
+    started = time.monotonic()
+    rows = run_workload(bfbench, jobs, args.jobs,
+                        Path(args.keep_profiles) if args.keep_profiles else None)
+    if pattern:
+        rows = [row for row in rows if pattern.search(row["name"])]
+    elapsed = time.monotonic() - started
+    print(f"gate: measured {len(rows)} benchmarks ({len(jobs)} callgrind runs) in "
+          f"{elapsed:.0f} s with {build_dir.name}/bench/bfbench")
+    write(Path(args.out) if args.out else DEFAULT_OUT, context, rows)
+
+    if args.update:
+        write(baseline_path, context, rows)
+        print(f"gate: baseline written to {baseline_path} ({len(rows)} benchmarks); commit it "
+              f"with the change that explains it")
+        return cli.EXIT_OK
+
+    base = results.load(baseline_path)
+    if pattern:
+        base.benchmarks = {k: v for k, v in base.benchmarks.items() if pattern.search(k)}
+    now = results.parse({"format": results.INSTRUCTIONS_FORMAT, "context": context,
+                         "benchmarks": rows}, "this tree")
+    comparison = compare.compare(base, now, args.threshold, min_delta=args.min_delta)
+    for warning in _context_warnings(base.context, context) + comparison.warnings:
+        print(f"gate: warning: {warning}")
+    changed = [r for r in comparison.rows if r.verdict != compare.SAME]
+    if changed or args.all:
+        print(compare.table(comparison, only_changes=not args.all).text())
+    worse = comparison.regressions()
+    missing = [r for r in comparison.rows if r.verdict in (compare.MISSING, compare.FAILED)]
+    better = comparison.improvements()
+    new = [r for r in comparison.rows if r.verdict == compare.NEW]
+    if better:
+        print(f"gate: {len(better)} benchmark(s) improved by more than {args.threshold:.0%}; "
+              f"record it with {_update_command(args)} so later regressions are measured from here")
+    if new:
+        print(f"gate: {len(new)} benchmark(s) not in the baseline (new engine or workload?); "
+              f"add them with {_update_command(args)}")
+    if worse or missing:
+        problems = []
+        if worse:
+            worst = max(worse, key=lambda r: r.ratio)
+            problems.append(f"{len(worse)} benchmark(s) more than {args.threshold:.0%} worse "
+                            f"(worst: {worst.name} {units.percent_change(worst.ratio)})")
+        if missing:
+            problems.append(f"{len(missing)} benchmark(s) of the baseline missing: "
+                            + ", ".join(r.name for r in missing[:5])
+                            + (" ..." if len(missing) > 5 else ""))
+        print(f"gate: FAILED: {'; '.join(problems)}.\n"
+              f"gate: if this change is intended, update the baseline and commit it:\n"
+              f"      {_update_command(args)} && git add {baseline_path}")
+        return cli.EXIT_FAILED
+    print(f"gate: ok: no benchmark more than {args.threshold:.0%} worse than {baseline_path}")
+    return cli.EXIT_OK

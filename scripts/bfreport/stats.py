@@ -1,0 +1,40 @@
+"""Statistics the reports use: geometric means, speed-ups with their spread, Mann-Whitney U."""
+import math
+from typing import Optional, Sequence, Tuple
+
+from scipy import stats as _scipy_stats
+
+
+def geomean(values: Sequence[float]) -> Optional[float]:
+    values = [v for v in values if v is not None and v > 0]
+    if not values:
+        return None
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
+def ratio_spread(numerator: float, numerator_sd: float,
+                 denominator: float, denominator_sd: float) -> Tuple[float, float]:
+    """numerator/denominator and its standard deviation, from the relative errors (first order)."""
+    ratio = numerator / denominator
+    relative = math.hypot(numerator_sd / numerator if numerator else 0.0,
+                          denominator_sd / denominator if denominator else 0.0)
+    return ratio, ratio * relative
+
+
+def mann_whitney(a: Sequence[float], b: Sequence[float]) -> Optional[float]:
+    """Two-sided p-value that samples a and b come from the same distribution; None when either
+    side has fewer than two samples (a single run says nothing about noise)."""
+    if len(a) < 2 or len(b) < 2:
+        return None
+    if len(set(a) | set(b)) == 1:
+        return 1.0  # identical constants: no evidence of a difference
+    return float(_scipy_stats.mannwhitneyu(a, b, alternative="two-sided").pvalue)
+
+
+def smallest_p(n1: int, n2: int) -> float:
+    """The smallest two-sided p-value an exact Mann-Whitney U test can give with these sample
+    sizes (the samples do not overlap at all): 2 / C(n1+n2, n1). With 3 against 3 it is 0.1, so
+    3 repetitions can never be significant at 0.05."""
+    if n1 < 1 or n2 < 1:
+        return 1.0
+    return min(1.0, 2.0 / math.comb(n1 + n2, n1))

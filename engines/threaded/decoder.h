@@ -1,0 +1,26 @@
+// Decoder: Program -> the stream the dispatch loop runs (handler per op or fused run of ops,
+// operands inline, loop targets resolved to stream positions).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/program.h"
+#include "engines/threaded/instruction.h"
+
+namespace bf::threaded {
+
+struct DecodedProgram {
+  // Instructions with their `handler` still null: addresses exist only once linked against a
+  // dispatch loop (the step-counting variant and the plain one have different labels).
+  std::vector<Inst> code;
+  // Per slot of `code`: the handler it runs, or nullopt for an operand slot (the targets of a
+  // kMulAddGroup follow the group's instruction).
+  std::vector<std::optional<Handler>> handlers;
+};
+
+// Expects a program that passes verify(). Fuses only runs of ops that no jump enters in the
+// middle, so every loop target is the start of an instruction.
+DecodedProgram decode(const Program& program);
+
+}  // namespace bf::threaded

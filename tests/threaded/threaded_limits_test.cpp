@@ -1,0 +1,80 @@
+// Step and time limits on the threaded engine: the same loop tests count as on the naive engine,
+// in every loop handler (fused ones included), and the watchdog stops a run from outside.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+
+#include "core/parser.h"
+#include "core/runtime/watchdog.h"
+#include "tests/threaded/ir_builder.h"
+
+namespace bf::testing {
+namespace {
+
+using namespace ir;
+
+TEST(ThreadedLimits, EveryStepBudgetEndsAtTheSameLoopTestAsOnNaive) {
+  // Nested loops, a fused move+end, a scan and a multiply group: only the loop tests count.
+  // Three rounds of: count cell 1 down from 4 printing it, add 5 to cell 2, scan, multiply cell 2
+  // into cell 3 and clear it; the outer loop ends in a fused move+end.
+  const Program p = program({add(3), loop(), add(4, 1), move(1), loop(), out(), add(-1), end(),
+                             add(5, 1), scan(1), mul_add(2, 2, 1), set(0, 1), add(-1, -1), move(-1),
+                             end(), out(3)});
+  const Outcome unlimited = run_both(p);
+  ASSERT_TRUE(unlimited.result.ok());
+  ASSERT_EQ(unlimited.output, "\x04\x03\x02\x01\x04\x03\x02\x01\x04\x03\x02\x01\x1e");
+  bool finished = false;
+  for (uint64_t steps = 1; steps <= 80 && !finished; ++steps) {
+    SCOPED_TRACE("max steps " + std::to_string(steps));
+    const Outcome o = run_both(p, {.max_steps = steps});
+    finished = o.result.ok();
+    if (finished) {
+      EXPECT_EQ(o.output, unlimited.output);
+    } else {
+      EXPECT_EQ(o.result.status, RunStatus::kStepLimit);
+    }
+  }
+  EXPECT_TRUE(finished) << "the program should finish within 80 loop tests";
+}
+
+TEST(ThreadedLimits, StepCountsMatchTheRuntimeContract) {
+  // "+++[-]" tests its loop 4 times; straight-line code costs nothing.
+  const Program p = parse(Source("t", "+++[-]"));
+  EXPECT_TRUE(run_on(engine_named("threaded"), p, {.max_steps = 4}).result.ok());
+  EXPECT_EQ(run_on(engine_named("threaded"), p, {.max_steps = 3}).result.status,
+            RunStatus::kStepLimit);
+  EXPECT_TRUE(run_on(engine_named("threaded"), parse(Source("t", std::string(5000, '+'))),
+                     {.max_steps = 1}).result.ok());
+}
+
+TEST(ThreadedLimits, AStepLimitKeepsTheOutputSoFar) {
+  const Outcome o = run_both(parse(Source("t", "+.[>+<]")), {.max_steps = 1000});
+  EXPECT_EQ(o.result.status, RunStatus::kStepLimit);
+  EXPECT_EQ(o.output, "\x01");
+}
+
+RunResult run_with_watchdog(const std::string& code) {
+  StringSink sink;
+  BytesSource input("");
+  const auto executable =
+      engine_named("threaded").make()->compile(parse(Source("t", code)), {.count_steps = true});
+  auto state = std::make_unique<RunState>(sink, input);
+  state->reset();
+  Tape tape(4096);
+  Watchdog watchdog(*state, std::chrono::milliseconds(100));
+  return executable->run(tape, *state);
+}
+
+TEST(ThreadedLimits, TheWatchdogStopsARunawayLoop) {
+  EXPECT_EQ(run_with_watchdog("+[]").status, RunStatus::kTimeLimit);
+}
+
+TEST(ThreadedLimits, TheWatchdogStopsARunawayLoopEndingInAMove) {
+  // Loops whose only test is the fused move+end, or a plain end after adds.
+  EXPECT_EQ(run_with_watchdog("+>+[<>]").status, RunStatus::kTimeLimit);
+  EXPECT_EQ(run_with_watchdog("+[>+<-+]").status, RunStatus::kTimeLimit);
+}
+
+}  // namespace
+}  // namespace bf::testing

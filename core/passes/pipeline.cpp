@@ -2,13 +2,66 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+#include "core/passes/clear_loops.h"
+#include "core/passes/collapse_loops.h"
+#include "core/passes/dead_loops.h"
+#include "core/passes/fold_runs.h"
+#include "core/passes/multiply_loops.h"
+#include "core/passes/offset_addressing.h"
+#include "core/passes/scan_loops.h"
+#include "core/passes/set_add_merge.h"
 
 namespace bf {
 
 namespace {
 
-// One row per level; each row lists that level's passes in order. Filled in by the optimizer work.
-constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, {}, {}, {}};
+constexpr Pass kFoldRuns{"fold-runs", "fold runs of +- and <> into one add/move; cancel +-/<> pairs",
+                         passes::fold_runs};
+constexpr Pass kDeadLoops{"dead-loops",
+                          "remove loops whose cell is known 0 (program start, after a loop/scan/set 0)",
+                          passes::dead_loops};
+constexpr Pass kClearLoops{"clear-loops", "[-], [+], any odd step -> set 0", passes::clear_loops};
+constexpr Pass kScanLoops{"scan-loops", "[>], [<<], ... -> scan with that stride", passes::scan_loops};
+constexpr Pass kMultiplyLoops{"multiply-loops",
+                              "balanced add/move loops with a -1/+1 counter -> muladd per target, set 0",
+                              passes::multiply_loops};
+constexpr Pass kOffsetAddressing{"offset-addressing",
+                                 "defer pointer moves to block ends; ops address p+offset",
+                                 passes::offset_addressing};
+constexpr Pass kSetAddMerge{"set-add-merge",
+                            "fold later adds/sets of a cell into its earlier write in the block",
+                            passes::set_add_merge};
+
+constexpr Pass kCollapseLoops{"collapse-loops",
+                              "counted loops of constant adds and resets run their body once",
+                              passes::collapse_loops};
+
+constexpr Pass kO1[] = {kFoldRuns};
+constexpr Pass kO2[] = {kFoldRuns, kDeadLoops, kClearLoops, kScanLoops};
+constexpr Pass kO3[] = {kFoldRuns,      kDeadLoops,        kClearLoops,  kScanLoops,
+                        kMultiplyLoops, kOffsetAddressing, kSetAddMerge, kCollapseLoops, kDeadLoops};
+
+// One row per level; each row lists that level's passes in order.
+constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};
+
+// BFBENCH_DISABLED_PASS (a CMake cache variable) names a pass to skip at every level: the
+// regression gate's tests build with it to inject a known slowdown.
+#ifdef BFBENCH_DISABLED_PASS
+constexpr std::string_view kDisabledPass = BFBENCH_DISABLED_PASS;
+#else
+constexpr std::string_view kDisabledPass = "";
+#endif
+
+constexpr bool names_a_pass(std::string_view name) {
+  for (const Pass& pass : kO3) {
+    if (pass.name == name) return true;
+  }
+  return false;
+}
+static_assert(kDisabledPass.empty() || names_a_pass(kDisabledPass),
+              "BFBENCH_DISABLED_PASS names no pass (see `bfbench ir --passes`)");
 
 }  // namespace
 
@@ -17,10 +70,26 @@ std::span<const Pass> passes_for_level(int level) {
   return kLevels[level];
 }
 
-std::span<const Pass> all_passes() { return kLevels[kMaxLevel]; }
+std::span<const Pass> all_passes() {
+  static const std::vector<Pass> unique = [] {
+    std::vector<Pass> passes;
+    for (const std::span<const Pass> level : kLevels) {
+      for (const Pass& pass : level) {
+        bool seen = false;
+        for (const Pass& known : passes) seen = seen || known.name == pass.name;
+        if (!seen) passes.push_back(pass);
+      }
+    }
+    return passes;
+  }();
+  return unique;
+}
+
+std::string_view disabled_pass() { return kDisabledPass; }
 
 Program optimize(Program program, int level, const PassObserver& observer, bool check) {
   for (const Pass& pass : passes_for_level(level)) {
+    if (pass.name == kDisabledPass) continue;
     Program next = pass.run(program);
     if (check) {
       if (const std::string problem = verify(next); !problem.empty()) {

@@ -18,11 +18,15 @@ struct Pass {
   Program (*run)(const Program&);
 };
 
-// The passes level `level` (0..kMaxLevel) runs, in order. O0 runs none.
+// The passes level `level` (0..kMaxLevel) runs, in order (a pass may appear twice). O0 runs none.
+// A disabled pass (see disabled_pass()) is still listed; optimize() skips it.
 std::span<const Pass> passes_for_level(int level);
 
 // Every pass any level uses, each once, in first-use order.
 std::span<const Pass> all_passes();
+
+// The pass this build skips at every level (CMake: -DBFBENCH_DISABLED_PASS=name), or "".
+std::string_view disabled_pass();
 
 // Called after each pass with its name, the program before and after (per-pass statistics).
 using PassObserver = std::function<void(const Pass&, const Program& before, const Program& after)>;

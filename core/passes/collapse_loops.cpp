@@ -1,0 +1,126 @@
+// collapse-loops (O3): counted loops of constant adds and resets run their body once.
+#include "core/passes/collapse_loops.h"
+
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+
+#include "core/passes/pass_support.h"
+
+namespace bf::passes {
+
+namespace {
+
+// What the body does to one cell, gathered in one walk.
+struct CellUse {
+  int64_t total = 0;            // sum of its adds
+  bool set = false;             // some kSet writes it
+  bool read = false;            // some kMulAdd reads it
+  bool muladd_after_set = false;  // a kMulAdd adds into it after its last kSet so far
+  bool muladd_target = false;
+  bool emitted = false;         // rewrite: its muladd is out already
+};
+
+using Uses = std::unordered_map<int32_t, CellUse>;
+
+// The body's per-cell uses when the loop opening at ops[begin] has a collapsible shape, else none.
+std::optional<Uses> analyse(const std::vector<Op>& ops, size_t begin) {
+  Uses uses;
+  for (size_t i = begin + 1;; ++i) {
+    const Op& op = ops[i];
+    switch (op.kind) {
+      case OpKind::kAdd:
+        uses[op.offset].total += op.arg;
+        break;
+      case OpKind::kSet: {
+        CellUse& use = uses[op.offset];
+        use.set = true;
+        use.muladd_after_set = false;
+        break;
+      }
+      case OpKind::kMulAdd: {
+        uses[op.from].read = true;
+        CellUse& target = uses[op.offset];
+        target.muladd_target = true;
+        target.muladd_after_set = true;
+        break;
+      }
+      case OpKind::kLoopEnd:
+        return uses;
+      case OpKind::kMove:
+      case OpKind::kOut:
+      case OpKind::kIn:
+      case OpKind::kLoopBegin:
+      case OpKind::kScan:
+        return std::nullopt;
+    }
+  }
+}
+
+bool collapsible(const Uses& uses) {
+  const auto counter = uses.find(0);
+  if (counter == uses.end()) return false;
+  const CellUse& c = counter->second;
+  if (c.set || c.read || c.muladd_target) return false;
+  const int32_t step = wrap_signed(c.total);
+  if (step != -1 && step != 1) return false;
+  for (const auto& [offset, use] : uses) {
+    if (offset == 0) continue;
+    const bool linear = !use.set && !use.muladd_target;
+    if (linear && use.read) return false;
+    if (!linear && (!use.set || use.muladd_after_set)) return false;
+  }
+  return true;
+}
+
+bool rewrite(const std::vector<Op>& ops, size_t begin, std::vector<Op>& out) {
+  std::optional<Uses> uses = analyse(ops, begin);
+  if (!uses || !collapsible(*uses)) return false;
+  // A -1 counter runs c times; a +1 counter runs 256 - c times, i.e. -c mod 256.
+  const int32_t sign = wrap_signed((*uses)[0].total) == -1 ? 1 : -1;
+  const Op& loop = ops[begin];
+  out.push_back(loop);
+  size_t i = begin + 1;
+  for (; ops[i].kind != OpKind::kLoopEnd; ++i) {
+    const Op& op = ops[i];
+    if (op.kind != OpKind::kAdd) {
+      out.push_back(op);
+      continue;
+    }
+    if (op.offset == 0) continue;
+    CellUse& use = (*uses)[op.offset];
+    if (use.set) {  // a reset cell keeps its adds
+      out.push_back(op);
+    } else if (!use.emitted) {
+      out.push_back(Op{.kind = OpKind::kMulAdd,
+                       .arg = wrap_signed(sign * use.total),
+                       .offset = op.offset,
+                       .from = 0,
+                       .src = op.src,
+                       .src2 = loop.src});
+      use.emitted = true;
+    }
+  }
+  out.push_back(Op{.kind = OpKind::kSet, .arg = 0, .offset = 0, .src = loop.src});
+  out.push_back(ops[i]);
+  return true;
+}
+
+}  // namespace
+
+Program collapse_loops(const Program& program) {
+  Program out;
+  out.ops.reserve(program.ops.size());
+  const std::vector<Op>& ops = program.ops;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (ops[i].kind == OpKind::kLoopBegin && rewrite(ops, i, out.ops)) {
+      i = static_cast<size_t>(ops[i].arg);
+    } else {
+      out.ops.push_back(ops[i]);
+    }
+  }
+  link_loops(out);
+  return out;
+}
+
+}  // namespace bf::passes

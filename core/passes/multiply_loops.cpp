@@ -1,0 +1,100 @@
+// multiply-loops (O3): multiply/copy loops -> MulAdd per target, then Set counter 0.
+#include "core/passes/multiply_loops.h"
+
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "core/passes/pass_support.h"
+
+namespace bf::passes {
+
+namespace {
+
+struct Target {
+  int32_t offset;  // relative to p at the loop's '['
+  int64_t total;   // amount added per iteration
+  uint32_t src;    // the first access's command
+};
+
+// The body of the loop opening at ops[begin] as per-cell totals in order of first access, or
+// nothing when the body is not a balanced block of adds and moves. The counter (offset 0) is one
+// of the entries.
+std::optional<std::vector<Target>> analyse(const std::vector<Op>& ops, size_t begin) {
+  std::vector<Target> cells;
+  std::unordered_map<int64_t, size_t> index;  // cell -> its entry in `cells`
+  int64_t pointer = 0;
+  for (size_t i = begin + 1;; ++i) {
+    const Op& op = ops[i];
+    switch (op.kind) {
+      case OpKind::kAdd: {
+        const int64_t cell = pointer + op.offset;
+        if (!offset_fits(cell)) return std::nullopt;
+        const auto [slot, fresh] = index.try_emplace(cell, cells.size());
+        if (fresh) {
+          cells.push_back(Target{static_cast<int32_t>(cell), op.arg, op.src});
+        } else {
+          cells[slot->second].total += op.arg;
+        }
+        break;
+      }
+      case OpKind::kMove:
+        pointer += op.arg;
+        break;
+      case OpKind::kLoopEnd:
+        if (pointer != 0) return std::nullopt;
+        return cells;
+      case OpKind::kOut:
+      case OpKind::kIn:
+      case OpKind::kLoopBegin:
+      case OpKind::kSet:
+      case OpKind::kScan:
+      case OpKind::kMulAdd:
+        return std::nullopt;
+    }
+  }
+}
+
+// Appends the loop's replacement to `out`, or returns false when it is not a multiply loop.
+bool rewrite(const std::vector<Op>& ops, size_t begin, std::vector<Op>& out) {
+  const std::optional<std::vector<Target>> cells = analyse(ops, begin);
+  if (!cells) return false;
+  int32_t step = 0;
+  for (const Target& cell : *cells) {
+    if (cell.offset == 0) step = wrap_signed(cell.total);
+  }
+  if (step != -1 && step != 1) return false;
+  // A -1 counter runs c times; a +1 counter runs 256 - c times, i.e. -c mod 256.
+  const int32_t sign = step == -1 ? 1 : -1;
+  for (const Target& cell : *cells) {
+    if (cell.offset == 0) continue;
+    out.push_back(Op{.kind = OpKind::kMulAdd,
+                     .arg = wrap_signed(sign * cell.total),
+                     .offset = cell.offset,
+                     .from = 0,
+                     .src = cell.src,
+                     .src2 = ops[begin].src});
+  }
+  out.push_back(Op{.kind = OpKind::kSet, .arg = 0, .offset = 0, .src = ops[begin].src});
+  return true;
+}
+
+}  // namespace
+
+Program multiply_loops(const Program& program) {
+  Program out;
+  out.ops.reserve(program.ops.size());
+  const std::vector<Op>& ops = program.ops;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (ops[i].kind == OpKind::kLoopBegin && rewrite(ops, i, out.ops)) {
+      i = static_cast<size_t>(ops[i].arg);  // continue after the loop's end
+    } else {
+      out.ops.push_back(ops[i]);
+    }
+  }
+  link_loops(out);
+  return out;
+}
+
+}  // namespace bf::passes

@@ -1,0 +1,90 @@
+// offset-addressing (O3): defers pointer moves to block ends and gives each op an offset.
+#include "core/passes/offset_addressing.h"
+
+#include <cstdint>
+#include <limits>
+
+#include "core/passes/pass_support.h"
+
+namespace bf::passes {
+
+namespace {
+
+class Deferrer {
+ public:
+  explicit Deferrer(std::vector<Op>& out) : out_(out) {}
+
+  void move(const Op& op) {
+    // Keep the pending distance an int32: flush first when the sum would not fit.
+    const int64_t sum = pending_ + op.arg;
+    if (sum < std::numeric_limits<int32_t>::min() || sum > std::numeric_limits<int32_t>::max()) {
+      flush();
+    }
+    if (pending_ == 0) pending_src_ = op.src;
+    pending_ += op.arg;
+  }
+
+  // An op that addresses cells: shift it by the pending distance, flushing first if it would
+  // address beyond kMaxOffset.
+  void access(Op op, bool has_counter) {
+    if (!offset_fits(pending_ + op.offset) || (has_counter && !offset_fits(pending_ + op.from))) {
+      flush();
+    }
+    op.offset += static_cast<int32_t>(pending_);
+    if (has_counter) op.from += static_cast<int32_t>(pending_);
+    out_.push_back(op);
+  }
+
+  // An op that tests cell[p]: the pointer must be where O0 has it.
+  void boundary(const Op& op) {
+    flush();
+    out_.push_back(op);
+  }
+
+  void flush() {
+    if (pending_ != 0) {
+      out_.push_back(Op{.kind = OpKind::kMove, .arg = static_cast<int32_t>(pending_),
+                        .src = pending_src_});
+    }
+    pending_ = 0;
+  }
+
+ private:
+  std::vector<Op>& out_;
+  int64_t pending_ = 0;
+  uint32_t pending_src_ = 0;
+};
+
+}  // namespace
+
+Program offset_addressing(const Program& program) {
+  Program out;
+  out.ops.reserve(program.ops.size());
+  Deferrer deferrer(out.ops);
+  for (const Op& op : program.ops) {
+    switch (op.kind) {
+      case OpKind::kMove:
+        deferrer.move(op);
+        break;
+      case OpKind::kAdd:
+      case OpKind::kOut:
+      case OpKind::kIn:
+      case OpKind::kSet:
+        deferrer.access(op, false);
+        break;
+      case OpKind::kMulAdd:
+        deferrer.access(op, true);
+        break;
+      case OpKind::kLoopBegin:
+      case OpKind::kLoopEnd:
+      case OpKind::kScan:
+        deferrer.boundary(op);
+        break;
+    }
+  }
+  // A move still pending here is the program's last act and changes nothing visible.
+  link_loops(out);
+  return out;
+}
+
+}  // namespace bf::passes

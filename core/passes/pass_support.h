@@ -1,0 +1,37 @@
+// Helpers the passes share: cell arithmetic mod 256 and which cells an op is sure to access.
+#pragma once
+
+#include <cstdint>
+
+#include "core/op.h"
+
+namespace bf::passes {
+
+// An amount mod 256 as -128..127: how folded kAdd and kMulAdd args are stored, so that `-` runs
+// print as negative numbers.
+constexpr int32_t wrap_signed(int64_t value) {
+  const int64_t byte = ((value % 256) + 256) % 256;
+  return static_cast<int32_t>(byte >= 128 ? byte - 256 : byte);
+}
+
+// A cell value mod 256 as 0..255: how kSet args are stored.
+constexpr int32_t wrap_unsigned(int64_t value) {
+  return static_cast<int32_t>(((value % 256) + 256) % 256);
+}
+
+// True when executing `op` certainly reads or writes cell[p+offset] (p as the op starts, except for
+// kScan, whose last test is of cell[p] where it stops). A kMulAdd's target counts only when its
+// counter is non-zero, so it is not certain. A later access of such a cell cannot fall off the
+// tape, which is what lets a pass drop it.
+bool certainly_accesses(const Op& op, int32_t offset);
+
+// True for the ops that end a basic block: the pointer or the path may change there.
+constexpr bool ends_block(OpKind kind) {
+  return kind == OpKind::kLoopBegin || kind == OpKind::kLoopEnd || kind == OpKind::kScan ||
+         kind == OpKind::kMove;
+}
+
+// True when `value` fits an op's offset field (see kMaxOffset in core/program.h).
+bool offset_fits(int64_t value);
+
+}  // namespace bf::passes

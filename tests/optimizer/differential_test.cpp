@@ -1,0 +1,96 @@
+// Thousands of seeded random programs, on every registered engine at every level, against the
+// naive engine at O0: the same output bytes, status, trap command and trap cell.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/ir_printer.h"
+#include "core/parser.h"
+#include "core/passes/pipeline.h"
+#include "engines/builtin_engines.h"
+#include "tests/support/engine_runner.h"
+#include "tests/support/random_program.h"
+#include "tests/support/test_corpus.h"
+
+namespace bf::testing {
+namespace {
+
+constexpr uint64_t kPrograms = 4000;
+constexpr int kShards = 4;                   // per engine, so ctest -j spreads the work
+constexpr uint64_t kMaxSteps = 100000;       // loop tests; O0 runs past it are skipped
+
+struct Case {
+  std::string engine;
+  int shard;
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.engine << " shard " << c.shard; }
+
+std::vector<Case> all_cases() {
+  std::vector<Case> cases;
+  for (const EngineInfo& engine : builtin_engines().all()) {
+    for (int shard = 0; shard < kShards; ++shard) cases.push_back({engine.name, shard});
+  }
+  return cases;
+}
+
+std::string describe(const Outcome& outcome) {
+  const RunResult& r = outcome.result;
+  std::string text = status_name(r.status);
+  if (r.status == RunStatus::kTapeOverflow || r.status == RunStatus::kTapeUnderflow) {
+    text += " at byte " + std::to_string(r.src) + " cell " + std::to_string(r.cell);
+  }
+  return text + ", " + std::to_string(outcome.output.size()) + " output bytes";
+}
+
+class RandomPrograms : public ::testing::TestWithParam<Case> {};
+
+TEST_P(RandomPrograms, MatchNaiveAtO0OnEveryLevel) {
+  const Case& c = GetParam();
+  const EngineInfo& engine = engine_named(c.engine);
+  if (!engine.available) {
+    if (running_in_ci()) FAIL() << c.engine << " unavailable under CI: " << engine.unavailable_reason;
+    GTEST_SKIP() << c.engine << " unavailable: " << engine.unavailable_reason;
+  }
+  int compared = 0;
+  for (uint64_t seed = static_cast<uint64_t>(c.shard); seed < kPrograms; seed += kShards) {
+    const RandomProgram random = random_program(seed);
+    RunSetup setup;
+    setup.input = random.input;
+    setup.eof = random.eof;
+    setup.tape_cells = random.tape_cells;
+    setup.max_steps = kMaxSteps;
+    const Program o0 = parse(Source("random.b", random.code));
+    const Outcome want = run_on(engine_named("naive"), o0, setup);
+    if (want.result.status == RunStatus::kStepLimit) continue;
+    ++compared;
+    for (int level = 0; level <= kMaxLevel; ++level) {
+      const Program program = optimize(o0, level, {}, /*check=*/true);
+      // Odd seeds run without step counting (the benchmark code path): an optimized program never
+      // needs more steps than O0, so it ends too.
+      RunSetup run_setup = setup;
+      if (seed % 2 == 1) run_setup.max_steps = 0;
+      const Outcome got = run_on(engine, program, run_setup);
+      const bool same = got.output == want.output && got.result == want.result;
+      if (!same) {
+        ADD_FAILURE() << c.engine << " -O" << level << ", seed " << seed << ": got "
+                      << describe(got) << ", naive -O0 gave " << describe(want)
+                      << (got.output == want.output ? "" : " (outputs differ)") << "\nprogram: "
+                      << (random.code.size() < 4000 ? random.code : "(long; regenerate the seed)")
+                      << "\nIR:\n" << (program.ops.size() < 400 ? print_ir(program) : "(long)");
+        return;  // one failure per shard is enough to act on
+      }
+    }
+  }
+  // Most programs must end within the limit, or the test compares little.
+  EXPECT_GT(compared, static_cast<int>(kPrograms / kShards / 2));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, RandomPrograms, ::testing::ValuesIn(all_cases()),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return info.param.engine + "_shard" + std::to_string(info.param.shard);
+                         });
+
+}  // namespace
+}  // namespace bf::testing

@@ -1,0 +1,319 @@
+// Random Brainf*ck programs built from optimizer idioms (see random_program.h).
+#include "tests/support/random_program.h"
+
+#include <random>
+#include <vector>
+
+#include "core/program.h"
+
+namespace bf::testing {
+
+namespace {
+
+// Writes pieces of code while tracking where the pointer probably is, so that loops bring it
+// back to their counter and leave enclosing counters alone: that is what makes most programs end.
+// Pieces whose end position is unknowable (scans over unknown cells, moving loops, runaways) are
+// kept out of loop bodies or made predictable there.
+class Generator {
+ public:
+  Generator(uint64_t seed, const RandomProgramOptions& options) : rng_(seed), options_(options) {}
+
+  RandomProgram run() {
+    RandomProgram program;
+    // Work a little right of cell 0, so that mostly the pieces meant to trap fall off the left end.
+    if (!chance(10)) move(between(6, 14));
+    const int pieces = 1 + below(options_.pieces);
+    for (int i = 0; i < pieces; ++i) piece(0);
+    program.code = std::move(code_);
+    const int input_length = below(12);
+    for (int i = 0; i < input_length; ++i) program.input += static_cast<char>(below(256));
+    program.eof = static_cast<EofPolicy>(below(3));
+    program.tape_cells = far_ ? (uint64_t{1} << 20) : 4096;
+    return program;
+  }
+
+ private:
+  // A number in [0, n) from the raw engine, so every standard library gives the same programs.
+  int below(int n) { return static_cast<int>(rng_() % static_cast<uint64_t>(n)); }
+  bool chance(int per_hundred) { return below(100) < per_hundred; }
+  int between(int low, int high) { return low + below(high - low + 1); }
+  int nonzero(int limit) {
+    const int value = between(1, limit);
+    return chance(50) ? value : -value;
+  }
+
+  void emit(char c, int count = 1) {
+    code_.append(static_cast<size_t>(count), c);
+    if (chance(3)) code_ += "xy \n"[below(4)];  // comments shift source positions
+  }
+  void move(int distance) {
+    if (distance == 0) return;
+    emit(distance > 0 ? '>' : '<', distance > 0 ? distance : -distance);
+    position_ += distance;
+  }
+  void go_to(int position) { move(position - position_); }
+  void adds(int amount) { emit(amount > 0 ? '+' : '-', amount > 0 ? amount : -amount); }
+
+  // Enclosing loops' counters: pieces inside a loop do not touch them.
+  bool is_counter(int position) const {
+    for (int counter : counters_) {
+      if (counter == position) return true;
+    }
+    return false;
+  }
+  void step_off_counters() {
+    while (is_counter(position_)) move(1);
+  }
+  // A short move that keeps the pointer a little right of cell 0, now and then not.
+  int wander() {
+    if (position_ < 2 && !chance(5)) return between(1, 4);
+    if (position_ > 40) return -between(1, 8);
+    return nonzero(5);
+  }
+  // Runs the body of a loop whose counter is at the current cell; returns to it afterwards.
+  template <typename Body>
+  void loop(Body body) {
+    const int start = position_;
+    counters_.push_back(start);
+    emit('[');
+    body(start);
+    go_to(start);
+    counters_.pop_back();
+  }
+
+  void piece(int depth) {
+    step_off_counters();
+    const bool nested = depth > 0;
+    switch (below(depth < options_.max_depth ? 21 : 13)) {
+      case 0: case 1: adds(nonzero(chance(5) ? 300 : 12)); break;
+      case 2: case 3: move(wander()); break;
+      case 4: emit('.'); break;
+      case 5: emit(','); break;
+      case 6: cancelling_pair(); break;
+      case 7: clear_loop(); break;
+      case 8: scan_loop(nested); break;
+      case 9: case 10: multiply_loop(); break;
+      case 11: if (!nested) moving_loop(); else multiply_loop(); break;
+      case 12:
+        if (below(1000) < options_.far_trip_per_mille) {
+          far_trip();
+        } else if (!nested && chance(20)) {
+          runaway();
+        } else {
+          move(wander());
+        }
+        break;
+      case 13: case 14: counted_loop(depth); break;
+      case 15: if_loop(depth); break;
+      case 16: case 17: reset_loop(depth); break;
+      case 18: loop_after_loop(depth); break;
+      case 19: case 20: nested_multiply(); break;
+    }
+  }
+
+  // `+-` and friends: net zero, but each still touches its cell (and may trap there).
+  void cancelling_pair() {
+    static const char* const kPairs[] = {"+-", "-+", "++--", "<+->", ">-+<", "+>-<-+"};
+    const int which = below(6);
+    if (position_ < 1 && which == 3 && !chance(30)) return;
+    code_ += kPairs[which];
+  }
+
+  // [-], [+], [---] always end at 0; [--] loops forever on an odd value (a step-limit case).
+  void clear_loop() {
+    if (chance(50)) adds(nonzero(9));
+    const int step = chance(95) ? (chance(80) ? 1 : 3) : 2;
+    emit('[');
+    adds(chance(50) ? step : -step);
+    emit(']');
+  }
+
+  // A row of non-zero cells and a scan across it, either way; outside loops also scans over
+  // whatever is there.
+  void scan_loop(bool nested) {
+    const int stride = between(1, 4);
+    const bool right = chance(60);
+    if (!nested && chance(40)) {
+      emit('[');
+      move(right ? stride : -stride);
+      emit(']');
+      position_ += right ? 2 * stride : 0;  // a guess: it stops at some zero cell
+      return;
+    }
+    const int cells = between(1, 4);
+    const int first = position_;
+    for (int i = 0; i < cells; ++i) {
+      if (is_counter(position_)) break;
+      adds(chance(50) ? between(1, 3) : -between(1, 3));
+      move(stride);
+    }
+    adds(0);
+    // The cell after the row is probably 0 (ours are fresh or cleared often): start inside the
+    // row and scan to its end, or from its end back to before its start.
+    if (right) {
+      go_to(first);
+      emit('[');
+      move(stride);
+      emit(']');
+    } else {
+      move(-stride);
+      emit('[');
+      move(-stride);
+      emit(']');
+      position_ = first - stride;
+    }
+  }
+
+  // [->++>+++<<] and friends: targets at offsets -5..5, factors -6..6 (0 as `+-`), a -1 or +1
+  // counter anywhere in the body; sometimes spoiled by `.`, `,` or an unbalanced move.
+  void multiply_loop() {
+    adds(between(1, 12));
+    const int start = position_;
+    emit('[');
+    const int targets = between(1, 4);
+    const int counter_at = below(targets + 1);
+    for (int t = 0; t <= targets; ++t) {
+      if (t == counter_at) {
+        go_to(start);
+        adds(chance(75) ? -1 : 1);
+        continue;
+      }
+      int offset = nonzero(5);
+      if (start + offset < 0 && !chance(10)) offset = -offset;
+      if (is_counter(start + offset)) continue;
+      go_to(start + offset);
+      const int factor = between(-6, 6);
+      if (factor == 0) {
+        emit('+');
+        emit('-');
+      } else {
+        adds(factor);
+      }
+      if (chance(3)) emit(chance(50) ? '.' : ',');
+    }
+    go_to(start);
+    if (chance(6)) move(nonzero(2));  // unbalanced: a moving loop
+    emit(']');
+    position_ = start;
+  }
+
+  // A counter loop whose body is random pieces.
+  void counted_loop(int depth) {
+    adds(between(1, 4));
+    loop([&](int) {
+      for (int i = between(1, 4); i > 0; --i) piece(depth + 1);
+    });
+    adds(chance(85) ? -1 : 1);
+    emit(']');
+  }
+
+  // [ body [-] ]: runs at most once.
+  void if_loop(int depth) {
+    if (chance(70)) adds(nonzero(4));
+    loop([&](int) {
+      for (int i = between(1, 3); i > 0; --i) piece(depth + 1);
+    });
+    emit('[');
+    emit('-');
+    emit(']');
+    emit(']');
+  }
+
+  // A counted loop that also resets cells every iteration: [->>+++[->++<]>[-]<<<].
+  void reset_loop(int depth) {
+    adds(between(1, 9));
+    const bool decrement_first = chance(50);
+    loop([&](int start) {
+      if (decrement_first) adds(-1);
+      for (int i = between(1, 3); i > 0; --i) {
+        const int offset = nonzero(5);
+        if (is_counter(start + offset)) continue;
+        go_to(start + offset);
+        switch (below(5)) {
+          case 0: emit('['); emit('-'); emit(']'); adds(nonzero(5)); break;
+          case 1: adds(nonzero(5)); emit('['); emit('-'); emit(']'); break;
+          case 2: adds(nonzero(5)); break;
+          case 3: emit('.'); break;
+          case 4:
+            if (depth + 1 < options_.max_depth) {
+              multiply_loop();
+            } else {
+              adds(1);
+            }
+            break;
+        }
+      }
+    });
+    if (!decrement_first) adds(-1);
+    emit(']');
+  }
+
+  // ][...]: the second loop is dead when the first leaves the pointer where it tested.
+  void loop_after_loop(int depth) {
+    counted_loop(depth);
+    emit('[');
+    for (int i = between(1, 2); i > 0; --i) piece(depth + 1);
+    emit(']');
+  }
+
+  // A loop with a net move (top level only): it stops at the first zero cell on its path.
+  void moving_loop() {
+    emit('[');
+    if (chance(60)) adds(nonzero(3));
+    const int distance = nonzero(3);
+    move(distance);
+    emit(']');
+    position_ += distance;
+  }
+
+  // Multiply loops inside a counted loop: quadratic arithmetic in a few cells.
+  void nested_multiply() {
+    adds(between(1, 6));
+    loop([&](int) {
+      move(between(1, 3));
+      step_off_counters();
+      multiply_loop();
+      if (chance(50)) {
+        move(1);
+        step_off_counters();
+        multiply_loop();
+      }
+    });
+    adds(-1);
+    emit(']');
+  }
+
+  // Walks off the tape: +[>+] to the right end, or +[<+] past cell 0.
+  void runaway() {
+    emit('+');
+    emit('[');
+    move(chance(50) ? 1 : -1);
+    emit('+');
+    emit(']');
+  }
+
+  // Far beyond kMaxOffset and back inside one block, so offsets must be split.
+  void far_trip() {
+    far_ = true;
+    const int distance = static_cast<int>(kMaxOffset) + between(-3, 3);
+    move(distance);
+    adds(nonzero(3));
+    emit('.');
+    move(-distance + between(0, 2));
+  }
+
+  std::mt19937_64 rng_;
+  RandomProgramOptions options_;
+  std::string code_;
+  int position_ = 0;
+  std::vector<int> counters_;
+  bool far_ = false;
+};
+
+}  // namespace
+
+RandomProgram random_program(uint64_t seed, const RandomProgramOptions& options) {
+  return Generator(seed, options).run();
+}
+
+}  // namespace bf::testing

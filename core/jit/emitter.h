@@ -11,6 +11,9 @@ namespace bf::jit {
 // A jump target, handed out by the back end (an index into its own label table).
 using Label = uint32_t;
 
+// Which end of the tape a bounds check compares with.
+enum class TapeEnd : uint8_t { kBegin, kEnd };
+
 // Each primitive lists, in its comment, the exact instructions it stands for (CODE_SHAPE.md has the
 // rationale). `disp` is a cell offset from p (rbx); encode it as disp8 when it fits, else disp32.
 // Jumps to a label already bound use rel8 when it fits, else rel32; jumps to a label not yet
@@ -55,13 +58,15 @@ class Emitter {
 
   // lock sub qword [r12 + budget], 1; jl step_exit   (jl: the value before was <= 0)
   virtual void count_step(Label step_exit) = 0;
-  // cmp byte [rbx], 0
-  virtual void test_cell() = 0;
+  // cmp byte [rbx + disp], 0
+  virtual void test_cell(int32_t disp) = 0;
   // je label / jne label
   virtual void jump_if_zero(Label label) = 0;
   virtual void jump_if_nonzero(Label label) = 0;
-  // movzx ecx, byte [rbx + disp]; test ecx, ecx
+  // movzx ecx, byte [rbx + disp]
   virtual void load_counter(int32_t disp) = 0;
+  // test ecx, ecx
+  virtual void test_counter() = 0;
   // factor 1:    add byte [rbx + disp], cl
   // factor 255:  sub byte [rbx + disp], cl
   // otherwise:   imul eax, ecx, imm8(factor); add byte [rbx + disp], al
@@ -69,8 +74,9 @@ class Emitter {
   // right: lea rdi, [rbx + 1]; mov rsi, r14; mov rax, bf_scan_right; call rax; mov rbx, rax
   // left:  lea rdi, [rbx - 1]; mov rsi, r13; mov rax, bf_scan_left;  call rax; mov rbx, rax
   virtual void scan_call(bool right) = 0;
-  // lea rax, [rbx + disp]; cmp rax, r13; jb fail; cmp rax, r14; jae fail
-  virtual void check_bounds(int32_t disp, Label fail) = 0;
+  // begin: lea rax, [rbx + disp]; cmp rax, r13; jb label     (p + disp is left of the tape)
+  // end:   lea rax, [rbx + disp]; cmp rax, r14; jae label    (p + disp is past the tape)
+  virtual void jump_if_off_tape(int32_t disp, TapeEnd end, Label label) = 0;
 };
 
 }  // namespace bf::jit

@@ -1,13 +1,18 @@
 #include "core/jit/lowering.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <utility>
 
-#include "core/jit/guard_tracker.h"
+#include "core/jit/known_cells.h"
 #include "core/runtime/tape.h"
 
 namespace bf::jit {
 
 namespace {
+
+// Scan steps per iteration of a strided scan loop (see unrolled_scan).
+constexpr int kScanUnroll = 4;
 
 // Only the low byte of an amount or factor matters: cells wrap mod 256.
 uint8_t low_byte(int32_t value) { return static_cast<uint8_t>(value); }
@@ -18,7 +23,7 @@ class Lowering {
       : ops_(program.ops),
         count_steps_(options.count_steps),
         emit_(emitter),
-        guards_(static_cast<int64_t>(Tape::guard_bytes())) {}
+        known_(static_cast<int64_t>(Tape::guard_bytes())) {}
 
   CodeLayout run() {
     layout_.op_offsets.resize(ops_.size());
@@ -44,6 +49,12 @@ class Lowering {
     Label fail;
     uint32_t site;
   };
+  // A MulAdd group near a tape end: `slow` decides between `done` and `targets`.
+  struct GroupStub {
+    Label slow;
+    Label targets;
+    Label done;
+  };
 
   // Lowers ops_[i] (and, for a MulAdd group, the ops after it); returns the last index consumed.
   size_t lower_op(size_t i) {
@@ -64,7 +75,7 @@ class Lowering {
         return i;
       case OpKind::kMove:
         emit_.move(op.arg);
-        guards_.move(op.arg);
+        known_.move(op.arg);
         return i;
       case OpKind::kOut:
         access(op.offset, op.src);
@@ -102,14 +113,15 @@ class Lowering {
   // Before an instruction that touches cell p + offset for the command at `src`: an explicit
   // check when the guards might not catch it, then the access-map mark.
   void access(int32_t offset, uint32_t src) {
-    if (guards_.needs_check(offset)) {
+    if (known_.needs_check(offset)) {
       const CheckStub stub{emit_.new_label(), layout_.accesses.size()};
-      emit_.check_bounds(offset, stub.fail);
+      emit_.jump_if_off_tape(offset, TapeEnd::kBegin, stub.fail);
+      emit_.jump_if_off_tape(offset, TapeEnd::kEnd, stub.fail);
       check_stubs_.push_back(stub);
       ++layout_.explicit_checks;
     }
     layout_.accesses.mark(emit_.offset(), src);
-    guards_.accessed(offset);
+    known_.accessed(offset);
   }
 
   // A `[` or `]` test of cell[p]: one step, then the compare (unless the flags already hold it).
@@ -117,9 +129,10 @@ class Lowering {
     if (count_steps_) emit_.count_step(step_exit_);  // clobbers the flags
     if (count_steps_ || !flags_hold_cell) {
       access(0, src);
-      emit_.test_cell();
+      emit_.test_cell(0);
     }
-    guards_.accessed(0);
+    // The code after the test is also reached from the other end of the loop.
+    known_.reset();
   }
 
   // while cell[p] != 0: p += stride. The first test reports '[' (src), later ones ']' (src2).
@@ -127,7 +140,7 @@ class Lowering {
     const Label done = emit_.new_label();
     if (!flags_hold_cell) {
       access(0, op.src);
-      emit_.test_cell();
+      emit_.test_cell(0);
     }
     emit_.jump_if_zero(done);
     if (op.arg == 1 || op.arg == -1) {
@@ -135,41 +148,116 @@ class Lowering {
       // faults in the guard exactly where the naive engine would report.
       emit_.scan_call(op.arg == 1);
       layout_.accesses.mark(emit_.offset(), op.src2);
-      emit_.test_cell();
+      emit_.test_cell(0);
+    } else if (std::abs(int64_t{op.arg}) * kScanUnroll <= known_.guard()) {
+      unrolled_scan(op, done);
     } else {
+      // A stride so long that each step needs its own (explicit) check.
       const Label again = emit_.new_label();
       emit_.bind(again);
+      known_.reset();  // reached again after each step
       emit_.move(op.arg);
-      guards_.move(op.arg);
+      known_.move(op.arg);
       access(0, op.src2);
-      emit_.test_cell();
+      emit_.test_cell(0);
       emit_.jump_if_nonzero(again);
     }
     emit_.bind(done);
-    guards_.accessed(0);
+    known_.reset();
   }
 
-  // Consecutive MulAdds on the same counter read it once: a zero counter skips them all (their
-  // targets are not touched), and no target of the group is the counter, so it cannot change.
+  // Scan steps 1..kScanUnroll-1 test p + j*stride without moving p; the last one moves and loops.
+  // Each test is the one the naive engine makes at that step, in the same order, so a run off the
+  // tape faults at the same cell; all are the ']' (src2).
+  //   .again: cmp byte [rbx+k], 0; je .s1; cmp byte [rbx+2k], 0; je .s2; cmp byte [rbx+3k], 0; je .s3
+  //           add rbx, 4k; cmp byte [rbx], 0; jne .again; jmp .done
+  //   .s3: add rbx, k;  .s2: add rbx, k;  .s1: add rbx, k;  .done:
+  void unrolled_scan(const Op& op, Label done) {
+    const int32_t k = op.arg;
+    Label found[kScanUnroll];
+    const Label again = emit_.new_label();
+    emit_.bind(again);
+    known_.reset();
+    for (int j = 1; j < kScanUnroll; ++j) {
+      found[j] = emit_.new_label();
+      access(j * k, op.src2);
+      emit_.test_cell(j * k);
+      emit_.jump_if_zero(found[j]);
+    }
+    emit_.move(kScanUnroll * k);
+    known_.move(kScanUnroll * k);
+    access(0, op.src2);
+    emit_.test_cell(0);
+    emit_.jump_if_nonzero(again);
+    emit_.jump(done);
+    for (int j = kScanUnroll - 1; j >= 1; --j) {
+      emit_.bind(found[j]);
+      emit_.move(k);
+    }
+  }
+
+  // Consecutive MulAdds on the same counter read it once; no target of the group is the counter,
+  // so it cannot change. A zero counter adds zero, so the targets can be updated without a branch
+  // -- as long as none of them can fall off the tape, where a zero counter must not touch it.
+  // Targets inside the known cells need nothing; others get a range check that sends the rare
+  // group near a tape end to an out-of-line stub: zero counter -> skip the group, else run it (an
+  // off-tape target then faults at its own command, as it should).
   size_t mul_add_group(size_t first) {
     const int32_t from = ops_[first].from;
     size_t last = first;
-    while (ops_[first].offset != from && last + 1 < ops_.size() && ops_[last + 1].kind == OpKind::kMulAdd &&
-           ops_[last + 1].from == from && ops_[last + 1].offset != from) {
+    while (ops_[first].offset != from && last + 1 < ops_.size() &&
+           ops_[last + 1].kind == OpKind::kMulAdd && ops_[last + 1].from == from &&
+           ops_[last + 1].offset != from) {
       ++last;
     }
-    const Label skip = emit_.new_label();
     access(from, ops_[first].src2);
     emit_.load_counter(from);
-    emit_.jump_if_zero(skip);
+
+    int32_t low = ops_[first].offset;
+    int32_t high = low;
+    bool far = false;
+    for (size_t i = first; i <= last; ++i) {
+      low = std::min(low, ops_[i].offset);
+      high = std::max(high, ops_[i].offset);
+      far = far || known_.needs_check(ops_[i].offset);
+    }
+    if (far) {
+      // Some target is beyond the guards' reach: explicit checks, which must not run (and trap)
+      // when the counter is zero, so branch around the group.
+      const Label skip = emit_.new_label();
+      emit_.test_counter();
+      emit_.jump_if_zero(skip);
+      const KnownCells before = known_;
+      mul_add_targets(first, last);
+      emit_.bind(skip);
+      known_ = before;
+      return last;
+    }
+
+    // p + low >= begin is implied when low is right of a known cell, and p + high < end when
+    // high is left of one.
+    const bool check_low = low < known_.lo();
+    const bool check_high = high > known_.hi();
+    const GroupStub stub{emit_.new_label(), emit_.new_label(), emit_.new_label()};
+    if (check_high) emit_.jump_if_off_tape(high, TapeEnd::kEnd, stub.slow);
+    if (check_low) emit_.jump_if_off_tape(low, TapeEnd::kBegin, stub.slow);
+    emit_.bind(stub.targets);
+    const KnownCells before = known_;
+    mul_add_targets(first, last);
+    known_ = before;  // the stub's zero-counter path skips the targets
+    if (check_low || check_high) {
+      emit_.bind(stub.done);
+      group_stubs_.push_back(stub);
+    }
+    return last;
+  }
+
+  void mul_add_targets(size_t first, size_t last) {
     for (size_t i = first; i <= last; ++i) {
       if (i != first) layout_.op_offsets[i] = emit_.offset();
       access(ops_[i].offset, ops_[i].src);
       emit_.mul_add(ops_[i].offset, low_byte(ops_[i].arg));
     }
-    emit_.bind(skip);
-    guards_.accessed(from);  // both paths read the counter; only one touched the targets
-    return last;
   }
 
   void emit_exit_stubs() {
@@ -186,15 +274,22 @@ class Lowering {
       emit_.set_checked_exit(stub.site);
       emit_.jump(epilogue_);
     }
+    for (const GroupStub& stub : group_stubs_) {
+      emit_.bind(stub.slow);
+      emit_.test_counter();
+      emit_.jump_if_zero(stub.done);
+      emit_.jump(stub.targets);
+    }
   }
 
   const std::vector<Op>& ops_;
   const bool count_steps_;
   Emitter& emit_;
-  GuardTracker guards_;
+  KnownCells known_;
   CodeLayout layout_;
   std::vector<Loop> loops_;
   std::vector<CheckStub> check_stubs_;
+  std::vector<GroupStub> group_stubs_;
   Label epilogue_ = 0;
   Label step_exit_ = 0;
   bool flags_hold_cell_ = false;

@@ -131,9 +131,9 @@ void HandEmitter::count_step(jit::Label step_exit) {
   jump_to(Cond::kLess, step_exit);
 }
 
-void HandEmitter::test_cell() {
-  // cmp byte [rbx], 0
-  x86_.cmp8_imm(at(kP), 0);
+void HandEmitter::test_cell(int32_t disp) {
+  // cmp byte [rbx + disp], 0
+  x86_.cmp8_imm(at(kP, disp), 0);
 }
 
 void HandEmitter::jump_if_zero(jit::Label label) {
@@ -149,6 +149,9 @@ void HandEmitter::jump_if_nonzero(jit::Label label) {
 void HandEmitter::load_counter(int32_t disp) {
   // movzx ecx, byte [rbx + disp]
   x86_.movzx_load8(Reg::kRcx, at(kP, disp));
+}
+
+void HandEmitter::test_counter() {
   // test ecx, ecx
   x86_.test32(Reg::kRcx, Reg::kRcx);
 }
@@ -184,15 +187,18 @@ void HandEmitter::scan_call(bool right) {
   x86_.mov(kP, Reg::kRax);
 }
 
-void HandEmitter::check_bounds(int32_t disp, jit::Label fail) {
+void HandEmitter::jump_if_off_tape(int32_t disp, jit::TapeEnd end, jit::Label label) {
   // lea rax, [rbx + disp]
   x86_.lea(Reg::kRax, at(kP, disp));
-  // cmp rax, r13; jb fail
-  x86_.cmp(Reg::kRax, kTapeBegin);
-  jump_to(Cond::kBelow, fail);
-  // cmp rax, r14; jae fail
-  x86_.cmp(Reg::kRax, kTapeEnd);
-  jump_to(Cond::kAboveOrEqual, fail);
+  if (end == jit::TapeEnd::kBegin) {
+    // cmp rax, r13; jb label
+    x86_.cmp(Reg::kRax, kTapeBegin);
+    jump_to(Cond::kBelow, label);
+  } else {
+    // cmp rax, r14; jae label
+    x86_.cmp(Reg::kRax, kTapeEnd);
+    jump_to(Cond::kAboveOrEqual, label);
+  }
 }
 
 std::span<const uint8_t> HandEmitter::finish() {

@@ -33,13 +33,14 @@ class HandEmitter final : public jit::Emitter {
   void input(int32_t disp) override;
 
   void count_step(jit::Label step_exit) override;
-  void test_cell() override;
+  void test_cell(int32_t disp) override;
   void jump_if_zero(jit::Label label) override;
   void jump_if_nonzero(jit::Label label) override;
   void load_counter(int32_t disp) override;
+  void test_counter() override;
   void mul_add(int32_t disp, uint8_t factor) override;
   void scan_call(bool right) override;
-  void check_bounds(int32_t disp, jit::Label fail) override;
+  void jump_if_off_tape(int32_t disp, jit::TapeEnd end, jit::Label label) override;
 
   // Resolves every forward jump and returns the finished, position-independent code.
   std::span<const uint8_t> finish();

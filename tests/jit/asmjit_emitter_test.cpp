@@ -1,0 +1,75 @@
+// The asmjit emitter beyond what every JIT is tested for: the CodeHolder it assembles into is never
+// executable, and AsmJit's error values come out as CompileError naming what went wrong.
+#include <gtest/gtest.h>
+
+#include <span>
+#include <string>
+
+#include "core/jit/lowering.h"
+#include "engines/asmjit/asmjit_emitter.h"
+#include "tests/jit/ir_build.h"
+#include "tests/jit/jit_engines.h"
+#include "tests/jit/proc_maps.h"
+
+namespace bf::testing {
+namespace {
+
+class AsmjitEmitterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string why;
+    if (usable_jit("asmjit", why) == nullptr) GTEST_SKIP() << why;
+  }
+};
+
+// The CompileError `emit` throws, or "" if it throws none.
+template <typename Emit>
+std::string compile_error_of(Emit emit) {
+  try {
+    emit();
+  } catch (const CompileError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST_F(AsmjitEmitterTest, ItsOwnBufferIsNeverExecutable) {
+  // No JitRuntime, no JitAllocator (whose default is read-write-execute): the code runs only from
+  // the sealed copy, so the buffer AsmJit assembled into stays plain data.
+  const Program program = ir::program({ir::add(1, 0, 0), ir::out(0, 1)});
+  asmjit::AsmjitEmitter emitter(64);
+  jit::lower(program, {}, emitter);
+  const std::span<const uint8_t> code = emitter.finish();
+  const std::string permissions = permissions_at(code.data());
+  ASSERT_FALSE(permissions.empty());
+  EXPECT_EQ(permissions.find('x'), std::string::npos) << permissions;
+  EXPECT_TRUE(writable_and_executable_mappings().empty());
+}
+
+TEST_F(AsmjitEmitterTest, AJumpToALabelThatIsNeverBoundIsACompileError) {
+  const std::string error = compile_error_of([] {
+    asmjit::AsmjitEmitter emitter(64);
+    emitter.prologue();
+    emitter.jump(emitter.new_label());
+    emitter.finish();
+  });
+  EXPECT_EQ(error, "asmjit: a jump targets a label that was never bound");
+}
+
+TEST_F(AsmjitEmitterTest, AnErrorAsmJitReportsWhileEmittingIsACompileError) {
+  // Binding a label twice is refused by AsmJit with an error value (no exception); the emitter
+  // records it and finish() reports it with AsmJit's own message.
+  const std::string error = compile_error_of([] {
+    asmjit::AsmjitEmitter emitter(64);
+    emitter.prologue();
+    const jit::Label label = emitter.new_label();
+    emitter.bind(label);
+    emitter.test_cell(0);
+    emitter.bind(label);
+    emitter.finish();
+  });
+  EXPECT_EQ(error, "asmjit: emitting code failed: LabelAlreadyBound");
+}
+
+}  // namespace
+}  // namespace bf::testing

@@ -1,0 +1,18 @@
+# Suites for the library JITs (xbyak, asmjit), included from CMakeLists.txt: their emitters
+# directly, their code compared with handjit's, and the call-site stack alignment of every JIT.
+set(BF_LIBRARY_JIT_TEST_SOURCES ir_build.cpp jit_engines.cpp proc_maps.cpp jit_call_alignment_test.cpp)
+set(BF_LIBRARY_JIT_TEST_LIBRARIES bf_jit_support)
+if(TARGET xbyak::xbyak)
+  list(APPEND BF_LIBRARY_JIT_TEST_SOURCES xbyak_emitter_test.cpp)
+  list(APPEND BF_LIBRARY_JIT_TEST_LIBRARIES xbyak::xbyak)
+endif()
+if(TARGET asmjit::asmjit)
+  list(APPEND BF_LIBRARY_JIT_TEST_SOURCES asmjit_emitter_test.cpp)
+  list(APPEND BF_LIBRARY_JIT_TEST_LIBRARIES asmjit::asmjit)
+  if(BF_CAPSTONE_FOUND)
+    list(APPEND BF_LIBRARY_JIT_TEST_SOURCES asmjit_code_test.cpp code_listing.cpp disassembly.cpp)
+    list(APPEND BF_LIBRARY_JIT_TEST_LIBRARIES PkgConfig::BF_CAPSTONE)
+  endif()
+endif()
+bf_add_test(library_jit_tests ${BF_LIBRARY_JIT_TEST_SOURCES})
+target_link_libraries(library_jit_tests PRIVATE ${BF_LIBRARY_JIT_TEST_LIBRARIES})

@@ -1,0 +1,143 @@
+// handjit's encoder, instruction by instruction, checked against Capstone's disassembly -- every
+// register as base, index and operand, so the REX/ModRM/SIB special cases (rsp/r12 need a SIB,
+// rbp/r13 need a displacement) are all exercised.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engines/handjit/x86_encoder.h"
+#include "tests/jit/disassembly.h"
+
+namespace bf::handjit {
+namespace {
+
+const char* const kNames64[16] = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+                                  "r8",  "r9",  "r10", "r11", "r12", "r13", "r14", "r15"};
+const char* const kNames32[16] = {"eax", "ecx", "edx",  "ebx",  "esp",  "ebp",  "esi",  "edi",
+                                  "r8d", "r9d", "r10d", "r11d", "r12d", "r13d", "r14d", "r15d"};
+
+Reg reg(int i) { return static_cast<Reg>(i); }
+
+// A number the way Capstone prints it: decimal up to 9, hex above, a sign for negatives.
+std::string number(int64_t value) {
+  const bool negative = value < 0;
+  const auto magnitude = static_cast<unsigned long long>(negative ? -value : value);
+  char text[32];
+  std::snprintf(text, sizeof text, magnitude <= 9 ? "%s%llu" : "%s0x%llx", negative ? "-" : "",
+                magnitude);
+  return text;
+}
+
+std::string memory(const char* base, int32_t disp) {
+  if (disp == 0) return std::string("[") + base + "]";
+  return std::string("[") + base + (disp > 0 ? " + " : " - ") + number(disp > 0 ? disp : -int64_t{disp}) + "]";
+}
+
+// Encodes one instruction and returns Capstone's text for it; fails if the bytes decode to
+// anything other than exactly one instruction.
+std::string encoded(const std::function<void(X86Encoder&)>& emit, uint64_t address = 0x1000) {
+  CodeBuffer buffer;
+  X86Encoder x86(buffer);
+  emit(x86);
+  const std::vector<bf::testing::Instruction> instructions =
+      bf::testing::disassemble(buffer.bytes(), address);
+  if (instructions.size() != 1 || instructions[0].size != buffer.size()) return "<not one instruction>";
+  return instructions[0].text;
+}
+
+const int32_t kDisplacements[] = {0, 1, -1, 127, -128, 128, -129, 65536, -65536};
+
+TEST(X86Encoder, MemoryOperandsWithEveryBaseAndDisplacement) {
+  for (int base = 0; base < 16; ++base) {
+    for (int32_t disp : kDisplacements) {
+      const std::string m = memory(kNames64[base], disp);
+      EXPECT_EQ(encoded([&](X86Encoder& x) { x.movzx_load8(Reg::kRax, at(reg(base), disp)); }),
+                "movzx eax, byte ptr " + m);
+      EXPECT_EQ(encoded([&](X86Encoder& x) { x.add8_imm(at(reg(base), disp), 5); }),
+                "add byte ptr " + m + ", 5");
+      EXPECT_EQ(encoded([&](X86Encoder& x) { x.lea(Reg::kR9, at(reg(base), disp)); }),
+                "lea r9, " + m);
+    }
+  }
+}
+
+TEST(X86Encoder, EveryRegisterInTheRegField) {
+  for (int r = 0; r < 16; ++r) {
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.movzx_load8(reg(r), at(Reg::kR12, 8)); }),
+              std::string("movzx ") + kNames32[r] + ", byte ptr [r12 + 8]");
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.mov_load(reg(r), at(Reg::kR13, -16)); }),
+              std::string("mov ") + kNames64[r] + ", qword ptr [r13 - 0x10]");
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.mov_store(at(Reg::kRsp), reg(r)); }),
+              std::string("mov qword ptr [rsp], ") + kNames64[r]);
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.cmp_load(reg(r), at(Reg::kRbp)); }),
+              std::string("cmp ") + kNames64[r] + ", qword ptr [rbp]");
+  }
+}
+
+TEST(X86Encoder, RegisterToRegister) {
+  for (int a = 0; a < 16; ++a) {
+    for (int b = 0; b < 16; ++b) {
+      EXPECT_EQ(encoded([&](X86Encoder& x) { x.mov(reg(a), reg(b)); }),
+                std::string("mov ") + kNames64[a] + ", " + kNames64[b]);
+      EXPECT_EQ(encoded([&](X86Encoder& x) { x.cmp(reg(a), reg(b)); }),
+                std::string("cmp ") + kNames64[a] + ", " + kNames64[b]);
+    }
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.test32(reg(a), reg(a)); }),
+              std::string("test ") + kNames32[a] + ", " + kNames32[a]);
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.imul32_imm8(reg(a), Reg::kRcx, -3); }),
+              std::string("imul ") + kNames32[a] + ", ecx, -3");
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.push(reg(a)); }), std::string("push ") + kNames64[a]);
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.pop(reg(a)); }), std::string("pop ") + kNames64[a]);
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.call(reg(a)); }), std::string("call ") + kNames64[a]);
+  }
+}
+
+TEST(X86Encoder, Immediates) {
+  for (int r = 0; r < 16; ++r) {
+    for (int32_t imm : {1, -1, 127, -128, 128, -129, 100000, -100000}) {
+      EXPECT_EQ(encoded([&](X86Encoder& x) { x.add_imm(reg(r), imm); }),
+                std::string("add ") + kNames64[r] + ", " + number(imm));
+    }
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.mov_imm32(reg(r), 7); }),
+              std::string("mov ") + kNames32[r] + ", 7");
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.mov_imm64(reg(r), 0x123456789abcdef0); }),
+              std::string("movabs ") + kNames64[r] + ", 0x123456789abcdef0");
+  }
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.mov_store8_imm(at(Reg::kRbx, -1), 0xff); }),
+            "mov byte ptr [rbx - 1], 0xff");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.cmp8_imm(at(Reg::kR13), 0); }), "cmp byte ptr [r13], 0");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.lock_sub64_imm8(at(Reg::kR12, 0x58), 1); }),
+            "lock sub qword ptr [r12 + 0x58], 1");
+}
+
+TEST(X86Encoder, ByteRegistersAndIndexedStores) {
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.mov_store8(at(Reg::kRcx, Reg::kRdx), Reg::kRax); }),
+            "mov byte ptr [rcx + rdx], al");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.mov_store8(at(Reg::kR12, Reg::kR13), Reg::kRcx); }),
+            "mov byte ptr [r12 + r13], cl");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.mov_store8(at(Reg::kRbp, Reg::kR8), Reg::kRax); }),
+            "mov byte ptr [rbp + r8], al");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.add8(at(Reg::kRbx, 300), Reg::kRcx); }),
+            "add byte ptr [rbx + 0x12c], cl");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.sub8(at(Reg::kR14, -2), Reg::kRcx); }),
+            "sub byte ptr [r14 - 2], cl");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.add8(at(Reg::kRbx), Reg::kRax); }), "add byte ptr [rbx], al");
+}
+
+TEST(X86Encoder, JumpsCountFromTheirEnd) {
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.jmp_rel8(5); }), "jmp 0x1007");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.jmp_rel8(-2); }), "jmp 0x1000");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.jmp_rel32(0x100); }), "jmp 0x1105");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.jcc_rel8(Cond::kEqual, 0x10); }), "je 0x1012");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.jcc_rel8(Cond::kNotEqual, -2); }), "jne 0x1000");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.jcc_rel32(Cond::kBelow, 0x100); }), "jb 0x1106");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.jcc_rel32(Cond::kAboveOrEqual, -6); }), "jae 0x1000");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.jcc_rel32(Cond::kLess, 0); }), "jl 0x1006");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.ret(); }), "ret");
+}
+
+}  // namespace
+}  // namespace bf::handjit

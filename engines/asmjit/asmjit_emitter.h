@@ -1,0 +1,68 @@
+// AsmjitEmitter: the code shape of core/jit/CODE_SHAPE.md, written with AsmJit's x86::Assembler;
+// the prologue and epilogue come from a FuncFrame, the argument moves from FuncArgsAssignment.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include <asmjit/x86.h>
+
+#include "core/jit/emitter.h"
+#include "engines/asmjit/asmjit_errors.h"
+
+namespace bf::asmjit {
+
+// Assembles into a CodeHolder's .text buffer -- ordinary heap memory, never executable; no
+// JitRuntime or JitAllocator (whose packaged default maps read-write-execute): the finished bytes
+// are copied into core/jit's CodeMemory, which is sealed read-execute. Library errors are recorded
+// as they happen and thrown as CompileError by finish() (or at once, for set-up calls).
+class AsmjitEmitter final : public jit::Emitter {
+ public:
+  // `expected_bytes` reserves the code buffer up front (it grows when exceeded).
+  explicit AsmjitEmitter(size_t expected_bytes);
+  AsmjitEmitter(const AsmjitEmitter&) = delete;
+  AsmjitEmitter& operator=(const AsmjitEmitter&) = delete;
+
+  jit::Label new_label() override;
+  void bind(jit::Label label) override;
+  uint32_t offset() const override;
+
+  void prologue() override;
+  void epilogue() override;
+  void set_exit_code(jit::ExitKind kind) override;
+  void set_checked_exit(uint32_t site) override;
+  void jump(jit::Label label) override;
+
+  void add(int32_t disp, uint8_t amount) override;
+  void set(int32_t disp, uint8_t value) override;
+  void move(int32_t distance) override;
+  void output(int32_t disp) override;
+  void input(int32_t disp) override;
+
+  void count_step(jit::Label step_exit) override;
+  void test_cell(int32_t disp) override;
+  void jump_if_zero(jit::Label label) override;
+  void jump_if_nonzero(jit::Label label) override;
+  void load_counter(int32_t disp) override;
+  void test_counter() override;
+  void mul_add(int32_t disp, uint8_t factor) override;
+  void scan_call(bool right) override;
+  void jump_if_off_tape(int32_t disp, jit::TapeEnd end, jit::Label label) override;
+
+  // Checks that emitting succeeded, every label was bound and nothing needs relocating, and returns
+  // the finished, position-independent code; valid while the emitter lives.
+  std::span<const uint8_t> finish();
+
+ private:
+  void call_absolute(const void* function);
+
+  FirstErrorRecorder errors_;
+  ::asmjit::CodeHolder code_;
+  ::asmjit::x86::Assembler a_;
+  ::asmjit::FuncFrame frame_;  // set by prologue(), read by epilogue()
+  std::vector<::asmjit::Label> labels_;
+};
+
+}  // namespace bf::asmjit

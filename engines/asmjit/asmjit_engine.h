@@ -1,0 +1,11 @@
+// The asmjit engine: core/jit's x86-64 code shape emitted through AsmJit's x86::Assembler (prologue
+// and epilogue from FuncFrame), run from W^X code memory with guard-page traps.
+#pragma once
+
+#include "core/engine_registry.h"
+
+namespace bf::asmjit {
+
+EngineInfo engine_info();
+
+}  // namespace bf::asmjit

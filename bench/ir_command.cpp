@@ -19,12 +19,15 @@ namespace {
 void print_passes() {
   for (int level = 1; level <= kMaxLevel; ++level) {
     std::cout << "O" << level << ":";
-    for (const Pass& pass : passes_for_level(level)) std::cout << " " << pass.name;
+    for (const Pass& pass : passes_for_level(level)) {
+      std::cout << " " << pass.name << (pass.name == disabled_pass() ? "(disabled)" : "");
+    }
     std::cout << "\n";
   }
   std::cout << "\n";
   for (const Pass& pass : all_passes()) {
-    std::printf("  %-22s %s\n", std::string(pass.name).c_str(), std::string(pass.description).c_str());
+    std::printf("  %-22s %s%s\n", std::string(pass.name).c_str(), std::string(pass.description).c_str(),
+                pass.name == disabled_pass() ? " [disabled in this build]" : "");
   }
 }
 

@@ -1,0 +1,312 @@
+// Golden IR dumps: each pass alone on small programs, then each level's whole pipeline.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/ir_printer.h"
+#include "core/parser.h"
+#include "core/passes/pipeline.h"
+
+namespace bf {
+namespace {
+
+const Pass& pass_named(std::string_view name) {
+  for (const Pass& pass : all_passes()) {
+    if (pass.name == name) return pass;
+  }
+  throw std::invalid_argument("no pass " + std::string(name));
+}
+
+// The IR of `code` after the named passes, in order; verify() must accept every step.
+std::string after(const std::vector<std::string_view>& passes, const std::string& code) {
+  Program program = parse(Source("golden.b", code));
+  for (std::string_view name : passes) {
+    program = pass_named(name).run(program);
+    const std::string problem = verify(program);
+    if (!problem.empty()) return std::string(name) + " broke the IR: " + problem;
+  }
+  return print_ir(program);
+}
+
+// Pipeline goldens assume every pass runs; a build with BFBENCH_DISABLED_PASS skips them.
+#define SKIP_IF_A_PASS_IS_DISABLED()                                   \
+  if (!disabled_pass().empty()) {                                      \
+    GTEST_SKIP() << "built without pass " << disabled_pass();          \
+  }
+
+std::string at_level(int level, const std::string& code) {
+  return print_ir(optimize(parse(Source("golden.b", code)), level, {}, /*check=*/true));
+}
+
+TEST(FoldRuns, FoldsRunsAndCancelsMovesButKeepsAZeroAddThatMayTrap) {
+  // `+++---` at the start nets 0 but is the first access of cell 0: kept (then `+` joins it).
+  // `+-` after a move is kept too; `<>` pairs vanish.
+  EXPECT_EQ(after({"fold-runs"}, "+++--->><<+<->+-"),
+            "0     add p[0] += 1                     @0\n"
+            "1     move p += -1                      @11\n"
+            "2     add p[0] += -1                    @12\n"
+            "3     move p += 1                       @13\n"
+            "4     add p[0] += 0                     @14\n");
+}
+
+TEST(FoldRuns, DropsAZeroAddRightAfterAnAccessOfItsCell) {
+  // After a loop test (begin or end) or an output of the same cell, `+-` cannot trap.
+  EXPECT_EQ(after({"fold-runs"}, "[+-]+-"),
+            "0     loop while p[0] -> 1              @0\n"
+            "1     end -> 0                          @3\n");
+  EXPECT_EQ(after({"fold-runs"}, ".+-"), "0     out p[0]                          @0\n");
+}
+
+TEST(DeadLoops, RemovesLoopsAtTheStartAndAfterALoopButNotElsewhere) {
+  EXPECT_EQ(after({"dead-loops"}, "[.+]+[-][.]>[.]"),
+            "0     add p[0] += 1                     @4\n"
+            "1     loop while p[0] -> 3              @5\n"
+            "2       add p[0] += -1                  @6\n"
+            "3     end -> 1                          @7\n"
+            "4     move p += 1                       @11\n"
+            "5     loop while p[0] -> 7              @12\n"
+            "6       out p[0]                        @13\n"
+            "7     end -> 5                          @14\n");
+}
+
+TEST(ClearLoops, AloneRewritesSingleStepLoopsOnly) {
+  // Alone on O0 IR, `[---]` is three ops, not one odd add: only the pipeline folds it first.
+  // `[--]` never becomes a set.
+  EXPECT_EQ(after({"clear-loops"}, "[-]>[+]>[---]>[--]"),
+            "0     set p[0] = 0                      @0\n"
+            "1     move p += 1                       @3\n"
+            "2     set p[0] = 0                      @4\n"
+            "3     move p += 1                       @7\n"
+            "4     loop while p[0] -> 8              @8\n"
+            "5       add p[0] += -1                  @9\n"
+            "6       add p[0] += -1                  @10\n"
+            "7       add p[0] += -1                  @11\n"
+            "8     end -> 4                          @12\n"
+            "9     move p += 1                       @13\n"
+            "10    loop while p[0] -> 13             @14\n"
+            "11      add p[0] += -1                  @15\n"
+            "12      add p[0] += -1                  @16\n"
+            "13    end -> 10                         @17\n");
+}
+
+TEST(ClearLoops, InItsPipelineOddStepsClearAndEvenStepsStay) {
+  SKIP_IF_A_PASS_IS_DISABLED();
+  // The first `[-]` is dead (program start); `[---]` is odd; `[--]` stays a loop.
+  EXPECT_EQ(at_level(2, "[-]>[+]>[---]>[--]"),
+            "0     move p += 1                       @3\n"
+            "1     set p[0] = 0                      @4\n"
+            "2     move p += 1                       @7\n"
+            "3     set p[0] = 0                      @8\n"
+            "4     move p += 1                       @13\n"
+            "5     loop while p[0] -> 7              @14\n"
+            "6       add p[0] += -2                  @15\n"
+            "7     end -> 5                          @17\n");
+}
+
+TEST(ScanLoops, KeepBothBracketPositions) {
+  EXPECT_EQ(after({"scan-loops"}, "+[>]<[<]>[>>]"),
+            "0     add p[0] += 1                     @0\n"
+            "1     scan p[0] != 0, p +1              @1 @3\n"
+            "2     move p += -1                      @4\n"
+            "3     scan p[0] != 0, p -1              @5 @7\n"
+            "4     move p += 1                       @8\n"
+            "5     loop while p[0] -> 8              @9\n"
+            "6       move p += 1                     @10\n"
+            "7       move p += 1                     @11\n"
+            "8     end -> 5                          @12\n");
+  SKIP_IF_A_PASS_IS_DISABLED();
+  EXPECT_EQ(at_level(2, "+[>>]"),
+            "0     add p[0] += 1                     @0\n"
+            "1     scan p[0] != 0, p +2              @1 @4\n");
+}
+
+TEST(MultiplyLoops, TargetsInBodyOrderWithCombinedAndNegatedFactors) {
+  // Factors 2 and -3; a +1 counter negates (`[+<+>]` adds -c); two writes to one target add up.
+  EXPECT_EQ(after({"multiply-loops"}, "+[->++>---<<]>[+<+>]>[->+<>+<]"),
+            "0     add p[0] += 1                     @0\n"
+            "1     muladd p[+1] += p[0] * 2          @4 @1\n"
+            "2     muladd p[+2] += p[0] * -3         @7 @1\n"
+            "3     set p[0] = 0                      @1\n"
+            "4     move p += 1                       @13\n"
+            "5     muladd p[-1] += p[0] * -1         @17 @14\n"
+            "6     set p[0] = 0                      @14\n"
+            "7     move p += 1                       @20\n"
+            "8     muladd p[+1] += p[0] * 2          @24 @21\n"
+            "9     set p[0] = 0                      @21\n");
+}
+
+TEST(MultiplyLoops, LeavesUnbalancedIoEvenStepAndNestedLoopsAlone) {
+  const std::string kept = "+[->+<<]+[->+.<]+[-->+<]+[->,<]";
+  EXPECT_EQ(after({"multiply-loops"}, kept), after({}, kept));
+}
+
+TEST(OffsetAddressing, DefersMovesToBlockEndsAndDropsTheLastOne) {
+  EXPECT_EQ(after({"offset-addressing"}, ">+>>-<.[>+<-]>>[>]<<,>"),
+            "0     add p[+1] += 1                    @1\n"
+            "1     add p[+3] += -1                   @4\n"
+            "2     out p[+2]                         @6\n"
+            "3     move p += 2                       @0\n"
+            "4     loop while p[0] -> 7              @7\n"
+            "5       add p[+1] += 1                  @9\n"
+            "6       add p[0] += -1                  @11\n"
+            "7     end -> 4                          @12\n"
+            "8     move p += 2                       @13\n"
+            "9     loop while p[0] -> 11             @15\n"
+            "10      move p += 1                     @16\n"
+            "11    end -> 9                          @17\n"
+            "12    in p[-2]                          @20\n");
+}
+
+TEST(OffsetAddressing, SplitsMovesThatWouldPassTheOffsetLimit) {
+  const std::string far(static_cast<size_t>(kMaxOffset) + 10, '>');
+  const Program program =
+      pass_named("offset-addressing").run(pass_named("fold-runs").run(parse(Source("far.b", far + "+<+"))));
+  EXPECT_EQ(verify(program), "");
+  EXPECT_EQ(print_ir(program),
+            "0     move p += " + std::to_string(kMaxOffset + 10) + "                   @0\n"
+            "1     add p[0] += 1                     @" + std::to_string(kMaxOffset + 10) + "\n"
+            "2     add p[-1] += 1                    @" + std::to_string(kMaxOffset + 12) + "\n");
+}
+
+TEST(SetAddMerge, FoldsAddsAndSetsOfACellIntoItsFirstWrite) {
+  // p[1]: +1 and +2 around nothing that reads it; p[0]: set 0, +3, and a late `+-`; p[2]: +3 then
+  // a clear, which keeps the add's position (the first access) and src.
+  EXPECT_EQ(after({"fold-runs", "clear-loops", "offset-addressing", "set-add-merge"},
+                  ">+<[-]+++>++.>+++[-]<<+-"),
+            "0     add p[+1] += 3                    @1\n"
+            "1     set p[0] = 3                      @3\n"
+            "2     out p[+1]                         @12\n"
+            "3     set p[+2] = 0                     @14\n");
+}
+
+TEST(SetAddMerge, StopsAtReads) {
+  // The out reads p[0], so the second add cannot move before it.
+  EXPECT_EQ(after({"fold-runs", "set-add-merge"}, "+.+"),
+            "0     add p[0] += 1                     @0\n"
+            "1     out p[0]                          @1\n"
+            "2     add p[0] += 1                     @2\n");
+}
+
+TEST(CollapseLoops, CountedLoopWithResetsRunsItsBodyOnce) {
+  // p[-1] is linear (+1 a turn: muladd); p[+2] and p[+3] are reset each turn; the counter's
+  // `-` goes and `set p[0] = 0` ends the body.
+  EXPECT_EQ(after({"fold-runs", "clear-loops", "multiply-loops", "offset-addressing",
+                   "set-add-merge", "collapse-loops"},
+                  "+++[>>+++[->+++++<]>[-]<<<<+>-]"),
+            "0     add p[0] += 3                     @0\n"
+            "1     loop while p[0] -> 8              @3\n"
+            "2       add p[+2] += 3                  @6\n"
+            "3       muladd p[+3] += p[+2] * 5       @12 @9\n"
+            "4       set p[+2] = 0                   @9\n"
+            "5       set p[+3] = 0                   @20\n"
+            "6       muladd p[-1] += p[0] * 1        @27 @3\n"
+            "7       set p[0] = 0                    @3\n"
+            "8     end -> 1                          @30\n");
+}
+
+TEST(CollapseLoops, LeavesLoopsWhoseCellsCarryStateAcrossTurns) {
+  // p[1] gets p[-1] added but is never reset: what it gets depends on the turn.
+  const std::vector<std::string_view> prefix = {"fold-runs", "clear-loops", "multiply-loops",
+                                                "offset-addressing", "set-add-merge"};
+  std::vector<std::string_view> all = prefix;
+  all.push_back("collapse-loops");
+  const std::string code = "+>+++++[<[->>+<<]>-]";
+  EXPECT_EQ(after(all, code), after(prefix, code));
+  // An even counter step, or a counter that is also set, is not counted.
+  EXPECT_EQ(after(all, "+[>[-]<--]"), after(prefix, "+[>[-]<--]"));
+}
+
+TEST(Pipelines, EachLevelOnOneProgram) {
+  SKIP_IF_A_PASS_IS_DISABLED();
+  const std::string code = "[comment.]++>+++++[<[->>+<<]>-]<<[>]+.[-]-+[>>+<-<<++>]";
+  EXPECT_EQ(at_level(1, code),
+            "0     loop while p[0] -> 2              @0\n"
+            "1       out p[0]                        @8\n"
+            "2     end -> 0                          @9\n"
+            "3     add p[0] += 2                     @10\n"
+            "4     move p += 1                       @12\n"
+            "5     add p[0] += 5                     @13\n"
+            "6     loop while p[0] -> 16             @18\n"
+            "7       move p += -1                    @19\n"
+            "8       loop while p[0] -> 13           @20\n"
+            "9         add p[0] += -1                @21\n"
+            "10        move p += 2                   @22\n"
+            "11        add p[0] += 1                 @24\n"
+            "12        move p += -2                  @25\n"
+            "13      end -> 8                        @27\n"
+            "14      move p += 1                     @28\n"
+            "15      add p[0] += -1                  @29\n"
+            "16    end -> 6                          @30\n"
+            "17    move p += -2                      @31\n"
+            "18    loop while p[0] -> 20             @33\n"
+            "19      move p += 1                     @34\n"
+            "20    end -> 18                         @35\n"
+            "21    add p[0] += 1                     @36\n"
+            "22    out p[0]                          @37\n"
+            "23    loop while p[0] -> 25             @38\n"
+            "24      add p[0] += -1                  @39\n"
+            "25    end -> 23                         @40\n"
+            "26    loop while p[0] -> 34             @43\n"
+            "27      move p += 2                     @44\n"
+            "28      add p[0] += 1                   @46\n"
+            "29      move p += -1                    @47\n"
+            "30      add p[0] += -1                  @48\n"
+            "31      move p += -2                    @49\n"
+            "32      add p[0] += 2                   @51\n"
+            "33      move p += 1                     @53\n"
+            "34    end -> 26                         @54\n");
+  EXPECT_EQ(at_level(2, code),
+            "0     add p[0] += 2                     @10\n"
+            "1     move p += 1                       @12\n"
+            "2     add p[0] += 5                     @13\n"
+            "3     loop while p[0] -> 13             @18\n"
+            "4       move p += -1                    @19\n"
+            "5       loop while p[0] -> 10           @20\n"
+            "6         add p[0] += -1                @21\n"
+            "7         move p += 2                   @22\n"
+            "8         add p[0] += 1                 @24\n"
+            "9         move p += -2                  @25\n"
+            "10      end -> 5                        @27\n"
+            "11      move p += 1                     @28\n"
+            "12      add p[0] += -1                  @29\n"
+            "13    end -> 3                          @30\n"
+            "14    move p += -2                      @31\n"
+            "15    scan p[0] != 0, p +1              @33 @35\n"
+            "16    add p[0] += 1                     @36\n"
+            "17    out p[0]                          @37\n"
+            "18    set p[0] = 0                      @38\n");
+  EXPECT_EQ(at_level(3, code),
+            "0     add p[0] += 2                     @10\n"
+            "1     add p[+1] += 5                    @13\n"
+            "2     move p += 1                       @12\n"
+            "3     loop while p[0] -> 7              @18\n"
+            "4       muladd p[+1] += p[-1] * 1       @24 @20\n"
+            "5       set p[-1] = 0                   @20\n"
+            "6       add p[0] += -1                  @29\n"
+            "7     end -> 3                          @30\n"
+            "8     move p += -2                      @31\n"
+            "9     scan p[0] != 0, p +1              @33 @35\n"
+            "10    add p[0] += 1                     @36\n"
+            "11    out p[0]                          @37\n"
+            "12    set p[0] = 0                      @38\n");
+}
+
+TEST(Pipelines, EveryPassIsListedOnceAndLevelsOnlyGrow) {
+  std::vector<std::string_view> names;
+  for (const Pass& pass : all_passes()) {
+    for (std::string_view seen : names) EXPECT_NE(seen, pass.name);
+    names.push_back(pass.name);
+    EXPECT_FALSE(pass.description.empty()) << pass.name;
+  }
+  EXPECT_EQ(passes_for_level(1).size(), 1u);
+  EXPECT_LT(passes_for_level(1).size(), passes_for_level(2).size());
+  EXPECT_LT(passes_for_level(2).size(), passes_for_level(3).size());
+  if (!disabled_pass().empty()) {
+    EXPECT_NO_THROW(pass_named(disabled_pass()));
+  }
+}
+
+}  // namespace
+}  // namespace bf

@@ -1,0 +1,184 @@
+// The rewrites a pass must refuse or get exactly right: odd vs even clears, `+-` that traps,
+// multiply loops that are not, trap positions of every idiom, offsets past the limit, and the
+// step budget. Each program runs on the naive engine at every level against O0.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/ir_printer.h"
+#include "core/parser.h"
+#include "core/passes/pipeline.h"
+#include "tests/support/engine_runner.h"
+#include "tests/support/random_program.h"
+
+namespace bf::testing {
+namespace {
+
+constexpr uint64_t kPage = 4096;  // the smallest tape
+
+const EngineInfo& naive() { return engine_named("naive"); }
+
+// Runs `code` at every level and expects what O0 gives; returns O0's outcome for further checks.
+Outcome same_at_every_level(const std::string& code, const RunSetup& setup = {}) {
+  const Outcome want = run_reference(code, setup);
+  for (int level = 1; level <= kMaxLevel; ++level) {
+    const Outcome got = run_code(naive(), code, level, setup);
+    EXPECT_EQ(got.output, want.output) << "-O" << level;
+    EXPECT_EQ(got.result.status, want.result.status) << "-O" << level;
+    EXPECT_EQ(got.result.src, want.result.src) << "-O" << level << ": trap names another command";
+    EXPECT_EQ(got.result.cell, want.result.cell) << "-O" << level;
+  }
+  return want;
+}
+
+bool has_loop(const std::string& code, int level) {
+  for (const Op& op : optimize(parse(Source("t.b", code)), level, {}, true).ops) {
+    if (op.kind == OpKind::kLoopBegin) return true;
+  }
+  return false;
+}
+
+std::string moves(size_t count) { return std::string(count, '>'); }
+
+TEST(Safety, EvenStepClearLoopStaysALoop) {
+  RunSetup limited;
+  limited.max_steps = 1000;
+  // 1 is odd: `[--]` never reaches 0, at any level.
+  EXPECT_EQ(same_at_every_level("+[--]", limited).result.status, RunStatus::kStepLimit);
+  EXPECT_EQ(same_at_every_level("++[--]+.", limited).output, "\x01");
+  for (int level = 0; level <= kMaxLevel; ++level) EXPECT_TRUE(has_loop("+[--]", level)) << level;
+  EXPECT_FALSE(has_loop("+[---]", 2));
+}
+
+TEST(Safety, CancelledAddOffTheTapeStillTrapsAtThePlus) {
+  const Outcome left = same_at_every_level("<+-");
+  EXPECT_EQ(left.result, (RunResult{RunStatus::kTapeUnderflow, 1, -1}));
+  RunSetup page;
+  page.tape_cells = kPage;
+  const Outcome right = same_at_every_level(moves(kPage) + "+-", page);
+  EXPECT_EQ(right.result, (RunResult{RunStatus::kTapeOverflow, kPage, kPage}));
+  // A `+-` inside a block after a move is kept even when offset addressing folds the move.
+  EXPECT_EQ(same_at_every_level("+>>>+<<<<+->").result, (RunResult{RunStatus::kTapeUnderflow, 9, -1}));
+}
+
+TEST(Safety, MultiplyTargetOffTheTapeTrapsAtItsOwnCommand) {
+  EXPECT_EQ(same_at_every_level("+[-<+>]").result, (RunResult{RunStatus::kTapeUnderflow, 4, -1}));
+  RunSetup page;
+  page.tape_cells = kPage;
+  // Counter at the second-to-last cell, targets at +1 (fine) then +2 (off the end).
+  const std::string code = moves(kPage - 2) + "++[->+>+++<<]";
+  const Outcome o = same_at_every_level(code, page);
+  EXPECT_EQ(o.result, (RunResult{RunStatus::kTapeOverflow, static_cast<uint32_t>(kPage + 5), kPage}));
+}
+
+TEST(Safety, MultiplyCounterOffTheTapeTrapsAtTheBracket) {
+  EXPECT_EQ(same_at_every_level("<[->+<]").result, (RunResult{RunStatus::kTapeUnderflow, 1, -1}));
+}
+
+TEST(Safety, MultiplyWithAZeroCounterTouchesNoTarget) {
+  // At O0 the loop never runs, so its target left of the tape is never touched.
+  const Outcome o = same_at_every_level(">[-<<+>>].");
+  EXPECT_TRUE(o.result.ok());
+  EXPECT_EQ(o.output, std::string(1, '\0'));
+}
+
+TEST(Safety, MultiplyLoopsWithIoOrUnbalancedMovesStayLoops) {
+  EXPECT_TRUE(has_loop("+[->+.<]", 3));
+  EXPECT_TRUE(has_loop("+[->+,<]", 3));
+  EXPECT_TRUE(has_loop("+[->+<<]", 3));
+  EXPECT_TRUE(has_loop("+[-->+<]", 3));
+  EXPECT_EQ(same_at_every_level("+++[->++.<]").output, "\x02\x04\x06");
+  RunSetup input;
+  input.input = "\x05";
+  EXPECT_EQ(same_at_every_level(",[->+>+<<]>.>.", input).output, "\x05\x05");
+}
+
+TEST(Safety, CounterThatCountsUpRunsTheComplementTimes) {
+  // 5 counts up to 256 in 251 steps, adding 3 each: 753 mod 256 = 241.
+  EXPECT_EQ(same_at_every_level("+++++[+>+++<]>.").output, "\xf1");
+  // Factors wrap: 3 * 200 = 600 = 88 mod 256.
+  EXPECT_EQ(same_at_every_level("+++[->" + std::string(200, '+') + "<]>.").output, "\x58");
+}
+
+TEST(Safety, ClearAndScanTrapAtTheRightBracket) {
+  EXPECT_EQ(same_at_every_level("<[-]").result, (RunResult{RunStatus::kTapeUnderflow, 1, -1}));
+  EXPECT_EQ(same_at_every_level("<[>]").result, (RunResult{RunStatus::kTapeUnderflow, 1, -1}));
+  // The first test is in bounds; the one after the move reports the `]`.
+  EXPECT_EQ(same_at_every_level("+[<]").result, (RunResult{RunStatus::kTapeUnderflow, 3, -1}));
+  EXPECT_EQ(same_at_every_level("+>+>+[<<<<]").result, (RunResult{RunStatus::kTapeUnderflow, 10, -2}));
+}
+
+TEST(Safety, CollapsedLoopTrapsWhereO0Does) {
+  RunSetup page;
+  page.tape_cells = kPage;
+  // A counted loop resetting a cell just past the end: O0 traps at that cell's `[` (byte 4100).
+  const std::string code = moves(kPage - 2) + "+++[>>[-]<<-]";
+  EXPECT_TRUE(has_loop(code, 3));
+  const Outcome o = same_at_every_level(code, page);
+  EXPECT_EQ(o.result, (RunResult{RunStatus::kTapeOverflow, static_cast<uint32_t>(kPage + 4), kPage}));
+  // With the reset cell in bounds the loop runs and leaves the right values.
+  EXPECT_EQ(same_at_every_level(">+++++[>++++[-]+<-<+++>]<.>>.").output, "\x0f\x01");
+}
+
+TEST(Safety, OffsetsBeyondTheLimitAreSplitAndStillRight) {
+  const size_t far = static_cast<size_t>(kMaxOffset) + 7;
+  const std::string code = "+" + moves(far) + "++.<-." + std::string(far - 1, '<') + ".";
+  const Outcome o = same_at_every_level(code);
+  EXPECT_TRUE(o.result.ok());
+  EXPECT_EQ(o.output, std::string("\x02\xff\x01", 3));
+}
+
+TEST(Safety, ZeroNetAddsOnlyVanishWhereTheCellWasJustAccessed) {
+  // After `.` the cell is known to be on the tape; after a move it is not.
+  EXPECT_EQ(print_ir(optimize(parse(Source("t.b", ".+-")), 1)), "0     out p[0]                          @0\n");
+  EXPECT_EQ(print_ir(optimize(parse(Source("t.b", ">+-")), 1)),
+            "0     move p += 1                       @0\n"
+            "1     add p[0] += 0                     @1\n");
+}
+
+// Smallest step budget with which naive O0 finishes `code`, found by bisection (0: no loops).
+uint64_t steps_needed(const RandomProgram& program, uint64_t limit) {
+  RunSetup setup;
+  setup.input = program.input;
+  setup.eof = program.eof;
+  setup.tape_cells = program.tape_cells;
+  uint64_t low = 1, high = limit;
+  setup.max_steps = high;
+  if (run_reference(program.code, setup).result.status == RunStatus::kStepLimit) return limit + 1;
+  while (low < high) {
+    setup.max_steps = (low + high) / 2;
+    if (run_reference(program.code, setup).result.status == RunStatus::kStepLimit) {
+      low = setup.max_steps + 1;
+    } else {
+      high = setup.max_steps;
+    }
+  }
+  return high;
+}
+
+TEST(Safety, NoLevelNeedsMoreStepsThanO0) {
+  constexpr uint64_t kLimit = 50000;
+  int checked = 0;
+  for (uint64_t seed = 0; seed < 150; ++seed) {
+    const RandomProgram program = random_program(seed);
+    const uint64_t needed = steps_needed(program, kLimit);
+    if (needed > kLimit) continue;
+    RunSetup setup;
+    setup.input = program.input;
+    setup.eof = program.eof;
+    setup.tape_cells = program.tape_cells;
+    setup.max_steps = needed;
+    const Outcome want = run_reference(program.code, setup);
+    for (int level = 1; level <= kMaxLevel; ++level) {
+      const Outcome got = run_code(naive(), program.code, level, setup);
+      EXPECT_EQ(got.result, want.result) << "seed " << seed << " -O" << level << " with " << needed
+                                         << " steps";
+      EXPECT_EQ(got.output, want.output) << "seed " << seed << " -O" << level;
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 50);
+}
+
+}  // namespace
+}  // namespace bf::testing

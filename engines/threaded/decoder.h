@@ -14,9 +14,11 @@ struct DecodedProgram {
   // Instructions with their `handler` still null: addresses exist only once linked against a
   // dispatch loop (the step-counting variant and the plain one have different labels).
   std::vector<Inst> code;
-  // Per slot of `code`: the handler it runs, or nullopt for an operand slot (the targets of a
-  // kMulAddGroup follow the group's instruction).
+  // Per slot of `code`: the handler it runs, or nullopt for an operand slot (the write slots of a
+  // kWrites, the targets of a kMulAdd).
   std::vector<std::optional<Handler>> handlers;
+  // Per slot of `code`: the source bytes a trap there reports.
+  std::vector<Sources> sources;
 };
 
 // Expects a program that passes verify(). Fuses only runs of ops that no jump enters in the

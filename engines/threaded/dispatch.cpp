@@ -4,9 +4,34 @@
 
 #include <cstring>
 
+#ifdef BFBENCH_TRACE
+#include "engines/threaded/dispatch_trace.h"
+#endif
+
 namespace bf::threaded {
 
 namespace {
+
+// Where a run fell off the tape: the cell accessed, and the slot and field of Sources to report.
+struct Fault {
+  enum Field : uint8_t { kSrc, kSrc2, kEndSrc };
+  int64_t cell = 0;
+  const Inst* at = nullptr;
+  Field field = kSrc;
+};
+
+RunResult trap_result(const Fault& fault, const Inst* code, const Sources* sources) {
+  const Sources& where = sources[fault.at - code];
+  switch (fault.field) {
+    case Fault::kSrc: return tape_trap(fault.cell, where.src);
+    case Fault::kSrc2: return tape_trap(fault.cell, where.src2);
+    case Fault::kEndSrc: return tape_trap(fault.cell, where.end_src);
+  }
+  return tape_trap(fault.cell, where.src);
+}
+
+// One unsigned compare covers both ends of the tape: a negative cell wraps to a huge value.
+inline bool on_tape(int64_t cell, uint64_t size) { return static_cast<uint64_t>(cell) < size; }
 
 // One loop test against the budget. A relaxed load and store rather than an atomic decrement (a
 // locked instruction per loop test): the watchdog keeps storing 0 until the run ends, so losing
@@ -18,92 +43,171 @@ inline bool take_step(RunState& state) {
   return true;
 }
 
-// The targets of a multiply group: adds `times * factor` to each, in order. Returns the slot
-// whose target lies off the tape (the trap), or null when all were done.
-inline const Inst* add_products(const Inst* slot, int32_t count, uint8_t* cells, int64_t p,
-                                uint64_t size, uint8_t times) {
-  for (const Inst* const end = slot + count; slot != end; ++slot) {
-    const int64_t target = p + slot->offset;
-    if (static_cast<uint64_t>(target) >= size) [[unlikely]] return slot;
-    cells[target] = static_cast<uint8_t>(cells[target] + times * slot->arg);
+// The write slots after a kWrites header, in order: cell = (cell & keep) + value.
+[[gnu::always_inline]] inline bool run_writes(const Inst* header, uint8_t* cells, int64_t p,
+                                              uint64_t size, Fault& fault) {
+  const Inst* const end = header + 1 + header->arg;
+  for (const Inst* slot = header + 1; slot != end; ++slot) {
+    const int64_t cell = p + slot->offset;
+    if (!on_tape(cell, size)) [[unlikely]] {
+      fault = {cell, slot, Fault::kSrc};
+      return false;
+    }
+    cells[cell] = static_cast<uint8_t>((cells[cell] & slot->from) + slot->arg);
   }
-  return nullptr;
+  return true;
+}
+
+// A multiply group: the counter read (at the loop's '['), then, if it is non-zero, every target
+// in order; with kSetsCounter the counter is then overwritten (its read proved it on the tape).
+template <bool kSetsCounter>
+[[gnu::always_inline]] inline bool run_multiply(const Inst* header, uint8_t* cells, int64_t p,
+                                                uint64_t size, Fault& fault) {
+  const int64_t counter = p + header->from;
+  if (!on_tape(counter, size)) [[unlikely]] {
+    fault = {counter, header, Fault::kSrc2};
+    return false;
+  }
+  const uint8_t times = cells[counter];
+  if (times != 0) {
+    const Inst* const end = header + 1 + header->arg;
+    for (const Inst* slot = header + 1; slot != end; ++slot) {
+      const int64_t target = p + slot->offset;
+      if (!on_tape(target, size)) [[unlikely]] {
+        fault = {target, slot, Fault::kSrc};
+        return false;
+      }
+      cells[target] = static_cast<uint8_t>(cells[target] + times * slot->arg);
+    }
+  }
+  if constexpr (kSetsCounter) cells[counter] = static_cast<uint8_t>(header->value);
+  return true;
 }
 
 // Jumps to the handler of the instruction `ip` points at: the dispatch that ends every handler.
+#ifdef BFBENCH_TRACE
+#define BF_DISPATCH()          \
+  do {                         \
+    trace.record(ip);          \
+    goto *ip->handler;         \
+  } while (0)
+#else
 #define BF_DISPATCH() goto *ip->handler
+#endif
 
-// Ends the run with a trap naming `source` unless `cell` lies on the tape. One unsigned compare
-// covers both ends: a negative cell wraps to a huge value.
-#define BF_CHECK(cell, source)                                   \
-  do {                                                           \
-    if (static_cast<uint64_t>(cell) >= size) [[unlikely]] {      \
-      trap_cell = (cell);                                        \
-      trap_src = (source);                                       \
-      goto trap;                                                 \
-    }                                                            \
+// Ends the run with a trap unless `cell` lies on the tape; `field` of ip's Sources names the
+// command.
+#define BF_CHECK(cell, field)                  \
+  do {                                         \
+    if (!on_tape(cell, size)) [[unlikely]] {   \
+      fault = {(cell), ip, Fault::field};      \
+      goto trap;                               \
+    }                                          \
   } while (0)
 
 // Counts one loop test in the step-counting variant; compiles to nothing in the other.
-#define BF_STEP()                                   \
-  do {                                              \
-    if constexpr (kCountSteps) {                    \
-      if (!take_step(*state)) goto out_of_steps;    \
-    }                                               \
+#define BF_STEP()                                \
+  do {                                           \
+    if constexpr (kCountSteps) {                 \
+      if (!take_step(*state)) goto out_of_steps; \
+    }                                            \
+  } while (0)
+
+// The loop end an *End instruction does after its own work: move, count the step, test the cell
+// (a trap reports the ']'), and continue at the body's start or at `next`. A macro, not a shared
+// label, so that each handler keeps its own indirect jump.
+#define BF_CLOSE_LOOP(next)                        \
+  do {                                             \
+    p += ip->move;                                 \
+    BF_STEP();                                     \
+    BF_CHECK(p, kEndSrc);                          \
+    ip = cells[p] != 0 ? ip + ip->jump : (next);   \
+    BF_DISPATCH();                                 \
   } while (0)
 
 // Both the loop and its label table, because label addresses exist only inside their function.
 // Never inlined or cloned: a copy would have labels at other addresses than the table says.
 template <bool kCountSteps>
-[[gnu::noinline, gnu::noclone]] RunResult interpret(const Inst* code, uint8_t* cells,
-                                                    uint64_t size, RunState* state,
-                                                    HandlerTable* table) {
+[[gnu::noinline, gnu::noclone]] RunResult interpret(const Inst* code, const Sources* sources,
+                                                    uint8_t* cells, uint64_t size,
+                                                    RunState* state, HandlerTable* table) {
   if (table != nullptr) {
     for (int h = 0; h < kHandlerCount; ++h) {
       const void* address = nullptr;
       switch (static_cast<Handler>(h)) {
         case Handler::kHalt: address = &&halt; break;
         case Handler::kAdd: address = &&add; break;
+        case Handler::kAddEnd: address = &&add_end; break;
         case Handler::kSet: address = &&set; break;
+        case Handler::kSetEnd: address = &&set_end; break;
+        case Handler::kWrites: address = &&writes; break;
+        case Handler::kWritesEnd: address = &&writes_end; break;
         case Handler::kMove: address = &&move; break;
         case Handler::kOut: address = &&out; break;
         case Handler::kIn: address = &&in; break;
         case Handler::kLoopBegin: address = &&loop_begin; break;
         case Handler::kLoopEnd: address = &&loop_end; break;
-        case Handler::kMoveLoopEnd: address = &&move_loop_end; break;
         case Handler::kScanRight: address = &&scan_right; break;
         case Handler::kScanLeft: address = &&scan_left; break;
         case Handler::kScan: address = &&scan; break;
         case Handler::kMulAdd: address = &&mul_add; break;
-        case Handler::kMulAddGroup: address = &&mul_add_group; break;
-        case Handler::kMulAddGroupClear: address = &&mul_add_group_clear; break;
+        case Handler::kMulAddSet: address = &&mul_add_set; break;
+        case Handler::kMulAddSetEnd: address = &&mul_add_set_end; break;
+        case Handler::kMulAdd1Set: address = &&mul_add1_set; break;
+        case Handler::kMulAdd1SetEnd: address = &&mul_add1_set_end; break;
       }
       (*table)[h] = address;
     }
     return RunResult{};
   }
 
+#ifdef BFBENCH_TRACE
+  const HandlerTable labels = handler_table<kCountSteps>();
+  DispatchTrace trace(labels, code);
+#endif
   const Inst* ip = code;
-  int64_t p = 0;  // may leave the tape between accesses; BF_CHECK guards every access
-  int64_t trap_cell = 0;
-  uint32_t trap_src = 0;
+  int64_t p = 0;  // may leave the tape between accesses; every access is checked
+  Fault fault;
   BF_DISPATCH();
 
 add: {
   const int64_t cell = p + ip->offset;
-  BF_CHECK(cell, ip->src);
+  BF_CHECK(cell, kSrc);
   cells[cell] = static_cast<uint8_t>(cells[cell] + ip->arg);
   ++ip;
   BF_DISPATCH();
 }
 
+add_end: {
+  const int64_t cell = p + ip->offset;
+  BF_CHECK(cell, kSrc);
+  cells[cell] = static_cast<uint8_t>(cells[cell] + ip->arg);
+  BF_CLOSE_LOOP(ip + 1);
+}
+
 set: {
   const int64_t cell = p + ip->offset;
-  BF_CHECK(cell, ip->src);
+  BF_CHECK(cell, kSrc);
   cells[cell] = static_cast<uint8_t>(ip->arg);
   ++ip;
   BF_DISPATCH();
 }
+
+set_end: {
+  const int64_t cell = p + ip->offset;
+  BF_CHECK(cell, kSrc);
+  cells[cell] = static_cast<uint8_t>(ip->arg);
+  BF_CLOSE_LOOP(ip + 1);
+}
+
+writes:
+  if (!run_writes(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  ip += 1 + ip->arg;
+  BF_DISPATCH();
+
+writes_end:
+  if (!run_writes(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_CLOSE_LOOP(ip + 1 + ip->arg);
 
 move:
   p += ip->arg;
@@ -112,7 +216,7 @@ move:
 
 out: {
   const int64_t cell = p + ip->offset;
-  BF_CHECK(cell, ip->src);
+  BF_CHECK(cell, kSrc);
   state->put(cells[cell]);
   ++ip;
   BF_DISPATCH();
@@ -120,40 +224,35 @@ out: {
 
 in: {
   const int64_t cell = p + ip->offset;
-  BF_CHECK(cell, ip->src);
+  BF_CHECK(cell, kSrc);
   cells[cell] = state->read(cells[cell]);
   ++ip;
   BF_DISPATCH();
 }
 
 loop_begin:
+  p += ip->move;
   BF_STEP();
-  BF_CHECK(p, ip->src);
-  ip += cells[p] == 0 ? ip->jump : 1;
+  BF_CHECK(p, kSrc);
+  ip = cells[p] == 0 ? ip + ip->jump : ip + 1;
   BF_DISPATCH();
 
 loop_end:
+  p += ip->move;
   BF_STEP();
-  BF_CHECK(p, ip->src);
-  ip += cells[p] != 0 ? ip->jump : 1;
-  BF_DISPATCH();
-
-move_loop_end:
-  p += ip->arg;
-  BF_STEP();
-  BF_CHECK(p, ip->src);
-  ip += cells[p] != 0 ? ip->jump : 1;
+  BF_CHECK(p, kSrc);
+  ip = cells[p] != 0 ? ip + ip->jump : ip + 1;
   BF_DISPATCH();
 
 scan_right:
-  BF_CHECK(p, ip->src);
+  p += ip->move;
+  BF_CHECK(p, kSrc);
   if (cells[p] != 0) {
     // The later tests look at p+1, p+2, ...: the first zero found is where the scan stops, and
     // without one the first test off the tape is at cell `size`.
     const void* zero = std::memchr(cells + p, 0, size - static_cast<uint64_t>(p));
     if (zero == nullptr) {
-      trap_cell = static_cast<int64_t>(size);
-      trap_src = ip->src2;
+      fault = {static_cast<int64_t>(size), ip, Fault::kSrc2};
       goto trap;
     }
     p = static_cast<const uint8_t*>(zero) - cells;
@@ -162,12 +261,12 @@ scan_right:
   BF_DISPATCH();
 
 scan_left:
-  BF_CHECK(p, ip->src);
+  p += ip->move;
+  BF_CHECK(p, kSrc);
   if (cells[p] != 0) {
     const void* zero = ::memrchr(cells, 0, static_cast<size_t>(p) + 1);
     if (zero == nullptr) {
-      trap_cell = -1;
-      trap_src = ip->src2;
+      fault = {-1, ip, Fault::kSrc2};
       goto trap;
     }
     p = static_cast<const uint8_t*>(zero) - cells;
@@ -176,59 +275,61 @@ scan_left:
   BF_DISPATCH();
 
 scan:
-  BF_CHECK(p, ip->src);
+  p += ip->move;
+  BF_CHECK(p, kSrc);
   while (cells[p] != 0) {
     p += ip->arg;
-    BF_CHECK(p, ip->src2);
+    BF_CHECK(p, kSrc2);
   }
   ++ip;
   BF_DISPATCH();
 
-mul_add: {
+mul_add:
+  if (!run_multiply<false>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  ip += 1 + ip->arg;
+  BF_DISPATCH();
+
+mul_add_set:
+  if (!run_multiply<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  ip += 1 + ip->arg;
+  BF_DISPATCH();
+
+mul_add_set_end:
+  if (!run_multiply<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_CLOSE_LOOP(ip + 1 + ip->arg);
+
+mul_add1_set: {
   const int64_t counter = p + ip->from;
-  BF_CHECK(counter, ip->src2);
+  BF_CHECK(counter, kSrc2);
   const uint8_t times = cells[counter];
   if (times != 0) {
     const int64_t target = p + ip->offset;
-    BF_CHECK(target, ip->src);
+    BF_CHECK(target, kSrc);
     cells[target] = static_cast<uint8_t>(cells[target] + times * ip->arg);
   }
+  cells[counter] = static_cast<uint8_t>(ip->value);
   ++ip;
   BF_DISPATCH();
 }
 
-mul_add_group: {
+mul_add1_set_end: {
   const int64_t counter = p + ip->from;
-  BF_CHECK(counter, ip->src2);
+  BF_CHECK(counter, kSrc2);
   const uint8_t times = cells[counter];
   if (times != 0) {
-    if (const Inst* bad = add_products(ip + 1, ip->arg, cells, p, size, times)) {
-      BF_CHECK(p + bad->offset, bad->src);
-    }
+    const int64_t target = p + ip->offset;
+    BF_CHECK(target, kSrc);
+    cells[target] = static_cast<uint8_t>(cells[target] + times * ip->arg);
   }
-  ip += ip->arg + 1;
-  BF_DISPATCH();
-}
-
-mul_add_group_clear: {
-  const int64_t counter = p + ip->from;
-  BF_CHECK(counter, ip->src2);
-  const uint8_t times = cells[counter];
-  if (times != 0) {
-    if (const Inst* bad = add_products(ip + 1, ip->arg, cells, p, size, times)) {
-      BF_CHECK(p + bad->offset, bad->src);
-    }
-    cells[counter] = 0;
-  }
-  ip += ip->arg + 1;
-  BF_DISPATCH();
+  cells[counter] = static_cast<uint8_t>(ip->value);
+  BF_CLOSE_LOOP(ip + 1);
 }
 
 halt:
   return RunResult{};
 
 trap:
-  return tape_trap(trap_cell, trap_src);
+  return trap_result(fault, code, sources);
 
 out_of_steps:  // reached only from the step-counting variant
   __attribute__((unused));
@@ -236,6 +337,7 @@ out_of_steps:  // reached only from the step-counting variant
                                                                       : RunStatus::kStepLimit};
 }
 
+#undef BF_CLOSE_LOOP
 #undef BF_STEP
 #undef BF_CHECK
 #undef BF_DISPATCH
@@ -245,18 +347,18 @@ out_of_steps:  // reached only from the step-counting variant
 template <bool kCountSteps>
 HandlerTable handler_table() {
   HandlerTable table{};
-  interpret<kCountSteps>(nullptr, nullptr, 0, nullptr, &table);
+  interpret<kCountSteps>(nullptr, nullptr, nullptr, 0, nullptr, &table);
   return table;
 }
 
 template <bool kCountSteps>
-RunResult execute(const Inst* code, Tape& tape, RunState& state) {
-  return interpret<kCountSteps>(code, tape.begin(), tape.size(), &state, nullptr);
+RunResult execute(const Inst* code, const Sources* sources, Tape& tape, RunState& state) {
+  return interpret<kCountSteps>(code, sources, tape.begin(), tape.size(), &state, nullptr);
 }
 
 template HandlerTable handler_table<false>();
 template HandlerTable handler_table<true>();
-template RunResult execute<false>(const Inst*, Tape&, RunState&);
-template RunResult execute<true>(const Inst*, Tape&, RunState&);
+template RunResult execute<false>(const Inst*, const Sources*, Tape&, RunState&);
+template RunResult execute<true>(const Inst*, const Sources*, Tape&, RunState&);
 
 }  // namespace bf::threaded

@@ -18,8 +18,9 @@ using HandlerTable = std::array<const void*, kHandlerCount>;
 template <bool kCountSteps>
 HandlerTable handler_table();
 
-// Runs `code` (ending in kHalt) from cell 0. Never throws; traps and limits are in the result.
+// Runs `code` (ending in kHalt) from cell 0; `sources` runs parallel to it (slot for slot) and
+// names the command of a trap. Never throws; traps and limits are in the result.
 template <bool kCountSteps>
-RunResult execute(const Inst* code, Tape& tape, RunState& state);
+RunResult execute(const Inst* code, const Sources* sources, Tape& tape, RunState& state);
 
 }  // namespace bf::threaded

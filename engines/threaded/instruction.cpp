@@ -1,4 +1,4 @@
-// Handler names, for decoder dumps in tests and debugging.
+// Handler names, for decoder dumps in tests and dispatch traces.
 #include "engines/threaded/instruction.h"
 
 namespace bf::threaded {
@@ -7,19 +7,24 @@ std::string_view handler_name(Handler handler) {
   switch (handler) {
     case Handler::kHalt: return "halt";
     case Handler::kAdd: return "add";
+    case Handler::kAddEnd: return "add-end";
     case Handler::kSet: return "set";
+    case Handler::kSetEnd: return "set-end";
+    case Handler::kWrites: return "writes";
+    case Handler::kWritesEnd: return "writes-end";
     case Handler::kMove: return "move";
     case Handler::kOut: return "out";
     case Handler::kIn: return "in";
     case Handler::kLoopBegin: return "loop";
     case Handler::kLoopEnd: return "end";
-    case Handler::kMoveLoopEnd: return "move-end";
     case Handler::kScanRight: return "scan-right";
     case Handler::kScanLeft: return "scan-left";
     case Handler::kScan: return "scan";
     case Handler::kMulAdd: return "muladd";
-    case Handler::kMulAddGroup: return "muladd-group";
-    case Handler::kMulAddGroupClear: return "muladd-group-clear";
+    case Handler::kMulAddSet: return "muladd-set";
+    case Handler::kMulAddSetEnd: return "muladd-set-end";
+    case Handler::kMulAdd1Set: return "muladd1-set";
+    case Handler::kMulAdd1SetEnd: return "muladd1-set-end";
   }
   return "?";
 }

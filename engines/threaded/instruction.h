@@ -6,43 +6,61 @@
 
 namespace bf::threaded {
 
-// The handlers of the dispatch loop. The decoder picks one per op (or per fused run of ops); the
-// dispatch loop maps each to the address of its label. Specialised forms exist where a shape is
-// hot enough that skipping a dispatch or a general path pays.
+// The handlers of the dispatch loop. The decoder picks one per op or per fused run of ops; the
+// dispatch loop maps each to the address of its label. Fusing saves dispatches, the dominant cost:
+//  - a Move before a loop test or scan is done by that instruction (its `move`);
+//  - a run of Adds and Sets is one kWrites; MulAdds of one counter and the Set of that counter
+//    after them (a multiply loop, as the optimizer emits it) are one kMulAdd* instruction;
+//  - the *End variants also close the loop body they end: after their own work they move by
+//    `move` and do what kLoopEnd does, so a loop iteration costs one dispatch less.
+// Slots after an instruction (its operands) are not instructions; jumps never land on them.
 enum class Handler : uint8_t {
-  kHalt,              // end of the program
-  kAdd,               // cell[p+offset] += arg
-  kSet,               // cell[p+offset] = arg
-  kMove,              // p += arg
-  kOut,               // write cell[p+offset]
-  kIn,                // cell[p+offset] = input
-  kLoopBegin,         // if cell[p] == 0: continue at this + jump
-  kLoopEnd,           // if cell[p] != 0: continue at this + jump
-  kMoveLoopEnd,       // p += arg, then kLoopEnd: the tail of nearly every loop body
-  kScanRight,         // kScan with stride +1 (memchr)
-  kScanLeft,          // kScan with stride -1 (memrchr)
-  kScan,              // while cell[p] != 0: p += arg
-  kMulAdd,            // if cell[p+from] != 0: cell[p+offset] += cell[p+from] * arg
-  kMulAddGroup,       // arg kMulAdds sharing one counter; the targets follow in arg operand slots
-  kMulAddGroupClear,  // kMulAddGroup, then cell[p+from] = 0: a whole multiply loop
+  kHalt,           // end of the program
+  kAdd,            // cell[p+offset] += arg
+  kAddEnd,         //   ... then the loop end
+  kSet,            // cell[p+offset] = arg
+  kSetEnd,         //   ... then the loop end
+  kWrites,         // arg write slots follow, each cell[p+offset] = (cell & from) + arg: from is
+  kWritesEnd,      //   0xff for an Add and 0 for a Set; then (End) the loop end
+  kMove,           // p += arg (only where no loop test or scan follows to take the move)
+  kOut,            // write cell[p+offset]
+  kIn,             // cell[p+offset] = input
+  kLoopBegin,      // p += move; if cell[p] == 0: continue at this + jump
+  kLoopEnd,        // p += move; if cell[p] != 0: continue at this + jump
+  kScanRight,      // p += move; then kScan with stride +1 (memchr)
+  kScanLeft,       // p += move; then kScan with stride -1 (memrchr)
+  kScan,           // p += move; while cell[p] != 0: p += arg
+  kMulAdd,         // arg target slots follow (offset, factor in arg): if cell[p+from] != 0,
+                   //   each cell[p+offset] += cell[p+from] * factor
+  kMulAddSet,      // kMulAdd, then cell[p+from] = value (the counter's clear, or any value)
+  kMulAddSetEnd,   //   ... then the loop end
+  kMulAdd1Set,     // kMulAddSet with one target, inline: cell[p+offset] += cell[p+from] * arg
+  kMulAdd1SetEnd,  //   ... then the loop end
 };
 
-inline constexpr int kHandlerCount = static_cast<int>(Handler::kMulAddGroupClear) + 1;
+inline constexpr int kHandlerCount = static_cast<int>(Handler::kMulAdd1SetEnd) + 1;
 
 std::string_view handler_name(Handler handler);
 
 // 32 bytes, so an instruction never straddles two cache lines. Fields are shared by the handlers
-// as the comments on Handler describe; `src`/`src2` are only read when an access traps.
+// as the comments on Handler describe. Source positions live apart (Sources): only traps read them.
 struct Inst {
   const void* handler = nullptr;  // the label to jump to; null in an operand slot
   int32_t offset = 0;             // the cell addressed, relative to p
   int32_t arg = 0;                // amount, value, distance, stride, factor or slot count
-  int32_t from = 0;               // multiply counter, relative to p
-  int32_t jump = 0;               // loops: the taken branch's target, in instructions from here
-  uint32_t src = 0;               // source byte reported when the main access traps
-  uint32_t src2 = 0;              // scans: later tests (']'); multiplies: the counter ('[')
+  int32_t from = 0;               // multiply counter, relative to p; a write slot's keep mask
+  int32_t value = 0;              // what a multiply's Set stores into its counter
+  int32_t move = 0;               // loop tests, scans, *End: the pointer move done first
+  int32_t jump = 0;               // loop tests, *End: the taken branch's target, in slots
 };
 
 static_assert(sizeof(Inst) == 32);
+
+// Per slot of the stream, the source bytes its accesses report when they fall off the tape.
+struct Sources {
+  uint32_t src = 0;      // the main access (a loop test, a write, a multiply target, ...)
+  uint32_t src2 = 0;     // as Op::src2: a scan's later tests (']'), a multiply's counter ('[')
+  uint32_t end_src = 0;  // *End: the ']' whose loop test the instruction does
+};
 
 }  // namespace bf::threaded

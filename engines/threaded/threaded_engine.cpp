@@ -1,6 +1,7 @@
 // The threaded engine: decode once at compile time, link the stream to one dispatch loop variant.
 #include "engines/threaded/threaded_engine.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,26 +14,30 @@ namespace bf::threaded {
 namespace {
 
 // Fills in every instruction's handler address from the variant's label table.
-std::vector<Inst> link(DecodedProgram decoded, const HandlerTable& table) {
-  for (size_t i = 0; i < decoded.code.size(); ++i) {
-    if (decoded.handlers[i]) decoded.code[i].handler = table[static_cast<int>(*decoded.handlers[i])];
+std::vector<Inst> link(std::vector<Inst> code, const std::vector<std::optional<Handler>>& handlers,
+                       const HandlerTable& table) {
+  for (size_t i = 0; i < code.size(); ++i) {
+    if (handlers[i]) code[i].handler = table[static_cast<int>(*handlers[i])];
   }
-  return std::move(decoded.code);
+  return code;
 }
 
 class ThreadedExecutable final : public Executable {
  public:
   ThreadedExecutable(DecodedProgram decoded, bool count_steps)
-      : code_(link(std::move(decoded), count_steps ? handler_table<true>() : handler_table<false>())),
+      : code_(link(std::move(decoded.code), decoded.handlers,
+                   count_steps ? handler_table<true>() : handler_table<false>())),
+        sources_(std::move(decoded.sources)),
         count_steps_(count_steps) {}
 
   RunResult run(Tape& tape, RunState& state) override {
-    return count_steps_ ? execute<true>(code_.data(), tape, state)
-                        : execute<false>(code_.data(), tape, state);
+    return count_steps_ ? execute<true>(code_.data(), sources_.data(), tape, state)
+                        : execute<false>(code_.data(), sources_.data(), tape, state);
   }
 
  private:
-  std::vector<Inst> code_;  // never resized after linking: jumps are relative to it
+  std::vector<Inst> code_;  // linked; jumps are relative positions within it
+  std::vector<Sources> sources_;
   bool count_steps_;
 };
 
@@ -53,8 +58,8 @@ class ThreadedEngine final : public Engine {
 
 EngineInfo engine_info() {
   return EngineInfo{"threaded",
-                    "direct threading (computed goto) over pre-decoded ops with fused loop tails "
-                    "and multiply groups",
+                    "direct threading (computed goto) over pre-decoded ops; fused loop ends, "
+                    "write runs and multiply loops",
                     true, "", [] { return std::make_unique<ThreadedEngine>(); }};
 }
 

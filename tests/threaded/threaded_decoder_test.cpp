@@ -38,35 +38,56 @@ size_t target_of(const DecodedProgram& decoded, size_t i) {
 using Names = std::vector<std::string>;
 
 TEST(ThreadedDecoder, OneInstructionPerOpEndingInHalt) {
-  const DecodedProgram d = decode(program({add(1), set(2, 1), out(), in(3), move(2)}));
-  EXPECT_EQ(shape(d), (Names{"add", "set", "out", "in", "move", "halt"}));
-  EXPECT_EQ(d.code[1].offset, 1);
-  EXPECT_EQ(d.code[1].arg, 2);
+  const DecodedProgram d = decode(program({add(1), out(), set(2, 1), in(3), move(2)}));
+  EXPECT_EQ(shape(d), (Names{"add", "out", "set", "in", "move", "halt"}));
+  EXPECT_EQ(d.code[2].offset, 1);
+  EXPECT_EQ(d.code[2].arg, 2);
   EXPECT_EQ(d.code[3].offset, 3);
+  EXPECT_EQ(d.code[4].arg, 2);
 }
 
 TEST(ThreadedDecoder, LoopsJumpPastEachOther) {
-  // 0 loop, 1 add, 2 end: the loop skips to 3, the end repeats from 1.
-  const DecodedProgram d = decode(program({loop(), add(-1), end(), out()}));
-  EXPECT_EQ(shape(d), (Names{"loop", "add", "end", "out", "halt"}));
+  // 0 loop, 1 out, 2 end, 3 out: the loop skips to 3, the end repeats from 1.
+  const DecodedProgram d = decode(program({loop(), out(), end(), out()}));
+  EXPECT_EQ(shape(d), (Names{"loop", "out", "end", "out", "halt"}));
   EXPECT_EQ(target_of(d, 0), 3u);
   EXPECT_EQ(target_of(d, 2), 1u);
 }
 
-TEST(ThreadedDecoder, AMoveBeforeALoopEndFusesAndJumpsStillLandOnInstructions) {
-  const DecodedProgram d = decode(parse(Source("t", "+[>[-]>]<")));
-  EXPECT_EQ(shape(d), (Names{"add", "loop", "move", "loop", "add", "end", "move-end", "move",
-                              "halt"}));
-  EXPECT_EQ(target_of(d, 1), 7u);  // past the fused move-end
-  EXPECT_EQ(target_of(d, 6), 2u);  // back to the body's first instruction
-  EXPECT_EQ(target_of(d, 3), 6u);
-  EXPECT_EQ(d.code[6].arg, 1);     // the move's distance
-  EXPECT_EQ(d.code[6].src, 7u);    // the ']' reports the test
+TEST(ThreadedDecoder, AMoveGoesIntoTheLoopTestOrScanAfterIt) {
+  const DecodedProgram d = decode(program({move(3), loop(), move(-2), scan(1), move(5), end(),
+                                           move(7), out()}));
+  EXPECT_EQ(shape(d), (Names{"loop", "scan-right", "end", "move", "out", "halt"}));
+  EXPECT_EQ(d.code[0].move, 3);
+  EXPECT_EQ(d.code[1].move, -2);
+  EXPECT_EQ(d.code[2].move, 5);
+  EXPECT_EQ(d.code[3].arg, 7);
+  EXPECT_EQ(target_of(d, 0), 3u);
+  EXPECT_EQ(target_of(d, 2), 1u);
+}
+
+TEST(ThreadedDecoder, TheLastInstructionOfALoopBodyClosesTheLoop) {
+  // "+[>[-]>]<" at O0: the inner loop's add and the outer loop's move+end.
+  const DecodedProgram d = decode(program({add(1), loop(1), move(1), loop(3), add(-1, 0, 4),
+                                           end(5), move(1), end(7), move(-1)}));
+  EXPECT_EQ(shape(d), (Names{"add", "loop", "loop", "add-end", "end", "move", "halt"}));
+  EXPECT_EQ(d.code[2].move, 1);     // the move before the inner '[' went into it
+  EXPECT_EQ(target_of(d, 1), 5u);   // past the outer loop
+  EXPECT_EQ(target_of(d, 2), 4u);   // past the inner loop
+  EXPECT_EQ(target_of(d, 3), 3u);   // the inner body is the add-end itself
+  EXPECT_EQ(d.code[3].move, 0);
+  EXPECT_EQ(d.sources[3].src, 4u);  // the add
+  EXPECT_EQ(d.sources[3].end_src, 5u);  // its loop test
+  EXPECT_EQ(target_of(d, 4), 2u);   // the outer end repeats from the inner loop
+  EXPECT_EQ(d.code[4].move, 1);
+  EXPECT_EQ(d.sources[4].src, 7u);
 }
 
 TEST(ThreadedDecoder, AnEmptyLoopBodyAfterAMoveIsNotFused) {
-  // ">[]": the move precedes the '[', not the ']'.
-  EXPECT_EQ(shape(decode(parse(Source("t", ">[]")))), (Names{"move", "loop", "end", "halt"}));
+  // ">[]": the move goes into the '[', and the ']' stays a loop end of its own.
+  const DecodedProgram d = decode(program({move(1), loop(), end()}));
+  EXPECT_EQ(shape(d), (Names{"loop", "end", "halt"}));
+  EXPECT_EQ(target_of(d, 1), 1u);
 }
 
 TEST(ThreadedDecoder, ScansOfStrideOneUseTheByteSearchHandlers) {
@@ -74,38 +95,71 @@ TEST(ThreadedDecoder, ScansOfStrideOneUseTheByteSearchHandlers) {
             (Names{"scan-right", "scan-left", "scan", "scan", "halt"}));
 }
 
-TEST(ThreadedDecoder, MulAddsOfOneCounterFormAGroupAndAbsorbTheCounterClear) {
+TEST(ThreadedDecoder, RunsOfAddsAndSetsAreOneInstruction) {
+  const DecodedProgram d = decode(program({add(2, 1, 5), set(7, -1, 6), add(-1, 0, 7), out(),
+                                           set(3)}));
+  EXPECT_EQ(shape(d), (Names{"writes(3)", "out", "set", "halt"}));
+  EXPECT_EQ(d.code[0].arg, 3);
+  EXPECT_EQ(d.code[1].from, 0xff);  // an add keeps the cell
+  EXPECT_EQ(d.code[1].arg, 2);
+  EXPECT_EQ(d.code[2].from, 0);     // a set does not
+  EXPECT_EQ(d.code[2].arg, 7);
+  EXPECT_EQ(d.code[2].offset, -1);
+  EXPECT_EQ(d.sources[2].src, 6u);
+}
+
+TEST(ThreadedDecoder, AMultiplyLoopIsOneInstruction) {
   const DecodedProgram d = decode(program({mul_add(2, 1, 0, 5, 4), mul_add(3, -1, 0, 6, 4),
                                            set(0, 0, 4), out()}));
-  EXPECT_EQ(shape(d), (Names{"muladd-group-clear(2)", "out", "halt"}));
+  EXPECT_EQ(shape(d), (Names{"muladd-set(2)", "out", "halt"}));
   EXPECT_EQ(d.code[0].arg, 2);
-  EXPECT_EQ(d.code[0].src2, 4u);
+  EXPECT_EQ(d.code[0].value, 0);
+  EXPECT_EQ(d.sources[0].src2, 4u);
   EXPECT_EQ(d.code[1].offset, 1);
   EXPECT_EQ(d.code[1].arg, 2);
-  EXPECT_EQ(d.code[1].src, 5u);
+  EXPECT_EQ(d.sources[1].src, 5u);
   EXPECT_EQ(d.code[2].offset, -1);
-  EXPECT_EQ(d.code[2].src, 6u);
+  EXPECT_EQ(d.sources[2].src, 6u);
+}
+
+TEST(ThreadedDecoder, AOneTargetMultiplyIsInline) {
+  const DecodedProgram d = decode(program({mul_add(3, 2, 1, 9, 8), set(5, 1), out()}));
+  EXPECT_EQ(shape(d), (Names{"muladd1-set", "out", "halt"}));
+  EXPECT_EQ(d.code[0].offset, 2);
+  EXPECT_EQ(d.code[0].from, 1);
+  EXPECT_EQ(d.code[0].arg, 3);
+  EXPECT_EQ(d.code[0].value, 5);
+  EXPECT_EQ(d.sources[0].src, 9u);
+  EXPECT_EQ(d.sources[0].src2, 8u);
 }
 
 TEST(ThreadedDecoder, GroupsEndWhereTheCounterChanges) {
   EXPECT_EQ(shape(decode(program({mul_add(1, 1, 0), mul_add(1, 2, 0), mul_add(1, 3, 1),
                                   set(0, 0)}))),
-            (Names{"muladd-group(2)", "muladd", "set", "halt"}));
-  EXPECT_EQ(shape(decode(program({mul_add(1, 1, 2), set(0, 2)}))),
-            (Names{"muladd-group-clear(1)", "halt"}));
+            (Names{"muladd(2)", "muladd(1)", "set", "halt"}));
   EXPECT_EQ(shape(decode(program({mul_add(1, 1, 0), set(1, 0)}))),
-            (Names{"muladd", "set", "halt"}));
+            (Names{"muladd1-set", "halt"}));
   EXPECT_EQ(shape(decode(program({mul_add(1, 1, 0), set(0, 1)}))),
-            (Names{"muladd", "set", "halt"}));
+            (Names{"muladd(1)", "set", "halt"}));
 }
 
-TEST(ThreadedDecoder, ASetOf256ClearsToo) {
-  // Set stores arg mod 256, so 256 is a clear.
-  EXPECT_EQ(shape(decode(program({mul_add(1, 1, 0), set(256, 0)}))),
-            (Names{"muladd-group-clear(1)", "halt"}));
-  const bf::testing::Outcome o =
-      bf::testing::ir::run_both(program({add(3), mul_add(1, 1, 0), set(256, 0), out(), out(1)}));
-  EXPECT_EQ(o.output, std::string("\x00\x03", 2));
+TEST(ThreadedDecoder, MultipliesAndWritesCloseLoops) {
+  const DecodedProgram d = decode(program({loop(1), mul_add(1, 1, 0), set(0), move(2), end(9),
+                                           loop(), mul_add(1, 1, 0), mul_add(1, 2, 0), set(0),
+                                           end(), loop(), add(1), set(2, 1), move(-1), end()}));
+  EXPECT_EQ(shape(d), (Names{"loop", "muladd1-set-end", "loop", "muladd-set-end(2)", "loop",
+                              "writes-end(2)", "halt"}));
+  EXPECT_EQ(d.code[1].move, 2);
+  EXPECT_EQ(d.sources[1].end_src, 9u);
+  // Slots: 0 loop, 1 muladd1-set-end, 2 loop, 3 muladd-set-end + 4, 5 targets, 6 loop,
+  // 7 writes-end + 8, 9 writes, 10 halt. Each loop body is one instruction that repeats itself.
+  EXPECT_EQ(target_of(d, 0), 2u);
+  EXPECT_EQ(target_of(d, 1), 1u);
+  EXPECT_EQ(target_of(d, 2), 6u);
+  EXPECT_EQ(target_of(d, 3), 3u);
+  EXPECT_EQ(target_of(d, 6), 10u);
+  EXPECT_EQ(target_of(d, 7), 7u);
+  EXPECT_EQ(d.code[7].move, -1);
 }
 
 TEST(ThreadedDecoder, EveryJumpOfADeeplyNestedProgramLandsOnAnInstruction) {
@@ -114,8 +168,7 @@ TEST(ThreadedDecoder, EveryJumpOfADeeplyNestedProgramLandsOnAnInstruction) {
   for (int i = 0; i < 200; ++i) code += "-]<";
   const DecodedProgram d = decode(parse(Source("t", code)));
   for (size_t i = 0; i < d.code.size(); ++i) {
-    if (d.handlers[i] == Handler::kLoopBegin || d.handlers[i] == Handler::kLoopEnd ||
-        d.handlers[i] == Handler::kMoveLoopEnd) {
+    if (d.code[i].jump != 0 || d.handlers[i] == Handler::kLoopEnd) {
       const size_t target = target_of(d, i);
       ASSERT_LT(target, d.code.size()) << i;
       EXPECT_TRUE(d.handlers[target].has_value()) << i;

@@ -176,6 +176,9 @@ TEST(ThreadedOps, MultiplyGroupsBehaveAsTheirMulAddsInOrder) {
   // The same without the clear: the counter keeps its value.
   const Outcome kept = run_both(program({move(5), add(6), mul_add(2, 1), mul_add(-1, -1), out()}));
   EXPECT_EQ(kept.output, "\x06");
+  // Set stores its value mod 256, so a Set 256 of the counter is its clear.
+  const Outcome wrapped = run_both(program({add(3), mul_add(1, 1), set(256), out(), out(1)}));
+  EXPECT_EQ(wrapped.output, std::string("\x00\x03", 2));
   // With a zero counter every target is skipped, even ones off the tape, and the clear is harmless.
   EXPECT_TRUE(run_both(program({mul_add(1, -3, 0, 1, 0), mul_add(1, 5000, 0, 2, 0), set(0)}),
                        kSmall).result.ok());

@@ -1,7 +1,8 @@
 // Register roles (core/jit/jit_abi.h):
 //   rbx  p, the address of the current cell      r13  tape begin
 //   r12  RunState*                               r14  tape end
-//   rbp  frame pointer                           rax, rcx, rdx, rsi, rdi: scratch (ecx: MulAdd counter)
+//   rbp  frame pointer                           r8..r11  cells cached in a fixed region
+//   rax, rcx, rdx, rsi, rdi: scratch (ecx: MulAdd counter)
 #include "engines/asmjit/asmjit_emitter.h"
 
 #include "core/engine.h"
@@ -20,6 +21,10 @@ const x86::Gp kTapeBegin = x86::r13;
 const x86::Gp kTapeEnd = x86::r14;
 
 x86::Mem cell(int32_t disp) { return x86::byte_ptr(kP, disp); }
+
+// A fixed region's cache slot 0..3 is r8..r11: the whole register and its low byte.
+x86::Gp cache_dword(int slot) { return x86::gpd(static_cast<uint32_t>(8 + slot)); }
+x86::Gp cache_byte(int slot) { return x86::gpb(static_cast<uint32_t>(8 + slot)); }
 
 }  // namespace
 
@@ -136,6 +141,29 @@ void AsmjitEmitter::mul_add(int32_t disp, uint8_t factor) {
     // only the low byte of the product matters, so the factor fits a sign-extended imm8
     a_.imul(x86::eax, x86::ecx, static_cast<int8_t>(factor));
     a_.add(cell(disp), x86::al);
+  }
+}
+
+void AsmjitEmitter::load_cached(int slot, int32_t disp) { a_.movzx(cache_dword(slot), cell(disp)); }
+
+void AsmjitEmitter::store_cached(int slot, int32_t disp) { a_.mov(cell(disp), cache_byte(slot)); }
+
+void AsmjitEmitter::add_cached(int slot, uint8_t amount) { a_.add(cache_byte(slot), amount); }
+
+void AsmjitEmitter::set_cached(int slot, uint8_t value) { a_.mov(cache_dword(slot), value); }
+
+void AsmjitEmitter::test_cached(int slot) { a_.test(cache_byte(slot), cache_byte(slot)); }
+
+void AsmjitEmitter::load_counter_cached(int slot) { a_.mov(x86::ecx, cache_dword(slot)); }
+
+void AsmjitEmitter::mul_add_cached(int slot, uint8_t factor) {
+  if (factor == 1) {
+    a_.add(cache_byte(slot), x86::cl);
+  } else if (factor == 255) {
+    a_.sub(cache_byte(slot), x86::cl);
+  } else {
+    a_.imul(x86::eax, x86::ecx, static_cast<int8_t>(factor));
+    a_.add(cache_byte(slot), x86::al);
   }
 }
 

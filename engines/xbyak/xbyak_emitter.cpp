@@ -1,7 +1,8 @@
 // Register roles (core/jit/jit_abi.h):
 //   rbx  p, the address of the current cell      r13  tape begin
 //   r12  RunState*                               r14  tape end
-//   rbp  frame pointer                           rax, rcx, rdx, rsi, rdi: scratch (ecx: MulAdd counter)
+//   rbp  frame pointer                           r8..r11  cells cached in a fixed region
+//   rax, rcx, rdx, rsi, rdi: scratch (ecx: MulAdd counter)
 #include "engines/xbyak/xbyak_emitter.h"
 
 #include <cstdlib>
@@ -25,6 +26,10 @@ class AssemblyOnlyAllocator final : public Xbyak::Allocator {
 
 // Stateless, so one instance serves every emitter on every thread.
 AssemblyOnlyAllocator assembly_only_allocator;
+
+// A fixed region's cache slot 0..3 is r8..r11: the whole register and its low byte.
+Xbyak::Reg32 cache_dword(int slot) { return Xbyak::Reg32(8 + slot); }
+Xbyak::Reg8 cache_byte(int slot) { return Xbyak::Reg8(8 + slot); }
 
 }  // namespace
 
@@ -135,6 +140,29 @@ void XbyakEmitter::mul_add(int32_t disp, uint8_t factor) {
     // only the low byte of the product matters, so the factor fits a sign-extended imm8
     imul(eax, ecx, static_cast<int8_t>(factor));
     add(byte[rbx + disp], al);
+  }
+}
+
+void XbyakEmitter::load_cached(int slot, int32_t disp) { movzx(cache_dword(slot), byte[rbx + disp]); }
+
+void XbyakEmitter::store_cached(int slot, int32_t disp) { mov(byte[rbx + disp], cache_byte(slot)); }
+
+void XbyakEmitter::add_cached(int slot, uint8_t amount) { add(cache_byte(slot), amount); }
+
+void XbyakEmitter::set_cached(int slot, uint8_t value) { mov(cache_dword(slot), value); }
+
+void XbyakEmitter::test_cached(int slot) { test(cache_byte(slot), cache_byte(slot)); }
+
+void XbyakEmitter::load_counter_cached(int slot) { mov(ecx, cache_dword(slot)); }
+
+void XbyakEmitter::mul_add_cached(int slot, uint8_t factor) {
+  if (factor == 1) {
+    add(cache_byte(slot), cl);
+  } else if (factor == 255) {
+    sub(cache_byte(slot), cl);
+  } else {
+    imul(eax, ecx, static_cast<int8_t>(factor));
+    add(cache_byte(slot), al);
   }
 }
 

@@ -31,6 +31,23 @@ void print_passes() {
   }
 }
 
+// "add -3 muladd +2": how many ops of each kind a pass added or removed (a rewrite that keeps the
+// op count, like collapse-loops, still shows).
+std::string kind_changes(const Program& before, const Program& after) {
+  int delta[kOpKindCount] = {};
+  for (const Op& op : before.ops) --delta[static_cast<int>(op.kind)];
+  for (const Op& op : after.ops) ++delta[static_cast<int>(op.kind)];
+  std::string text;
+  for (int kind = 0; kind < kOpKindCount; ++kind) {
+    if (delta[kind] == 0) continue;
+    if (!text.empty()) text += ' ';
+    text += op_kind_name(static_cast<OpKind>(kind));
+    text += delta[kind] > 0 ? " +" : " ";
+    text += std::to_string(delta[kind]);
+  }
+  return text;
+}
+
 }  // namespace
 
 int ir_command(int argc, char** argv) {
@@ -73,10 +90,10 @@ int ir_command(int argc, char** argv) {
   const Source source = load_source(file, code);
   PassObserver observer;
   if (vm.count("stats")) {
-    std::fprintf(stderr, "%-22s %10s %10s\n", "pass", "ops before", "ops after");
+    std::fprintf(stderr, "%-22s %10s %10s  %s\n", "pass", "ops before", "ops after", "ops by kind");
     observer = [](const Pass& pass, const Program& before, const Program& after) {
-      std::fprintf(stderr, "%-22s %10zu %10zu\n", std::string(pass.name).c_str(), before.ops.size(),
-                   after.ops.size());
+      std::fprintf(stderr, "%-22s %10zu %10zu  %s\n", std::string(pass.name).c_str(), before.ops.size(),
+                   after.ops.size(), kind_changes(before, after).c_str());
     };
   }
   const Program program = optimize(parse_or_fail(source), level, observer);

@@ -41,7 +41,7 @@ constexpr Pass kCollapseLoops{"collapse-loops",
 constexpr Pass kO1[] = {kFoldRuns};
 constexpr Pass kO2[] = {kFoldRuns, kDeadLoops, kClearLoops, kScanLoops};
 constexpr Pass kO3[] = {kFoldRuns,      kDeadLoops,        kClearLoops,  kScanLoops,
-                        kMultiplyLoops, kOffsetAddressing, kSetAddMerge, kCollapseLoops, kDeadLoops};
+                        kMultiplyLoops, kOffsetAddressing, kSetAddMerge, kCollapseLoops};
 
 // One row per level; each row lists that level's passes in order.
 constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "bench/cli_common.h"
+#include "bench/driver/bench_command.h"
 #include "bench/exit_codes.h"
 #include "bench/ir_command.h"
 #include "bench/measure_command.h"
@@ -19,6 +20,7 @@ constexpr const char* kHelp =
     "bfbench: run, inspect and benchmark Brainf*ck programs on several execution engines.\n"
     "\n"
     "Usage:\n"
+    "  bfbench [benchmark options]    benchmark engines x programs x levels (options below)\n"
     "  bfbench run [options] FILE     run a program (bfbench run --help)\n"
     "  bfbench ir [-O N] FILE         print the IR after optimization (bfbench ir --help)\n"
     "  bfbench engines                list the engines and whether this build has them\n"
@@ -43,14 +45,14 @@ int dispatch(int argc, char** argv) {
   if (command == "engines") return engines_command();
   if (command == "measure") return bf::cli::measure_command(argc - 1, argv + 1);
   if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kHelp;
+    std::cout << kHelp << "\n" << bf::driver::bench_help();
     return bf::exit_code::kOk;
   }
   if (command == "--version") {
     std::cout << "bfbench " << bf::kVersion << " (commit " << bf::kGitCommit << ")\n";
     return bf::exit_code::kOk;
   }
-  if (command.empty()) throw bf::cli::UsageError{"no command given"};
+  if (command.empty() || command[0] == '-') return bf::driver::bench_command(argc, argv);
   throw bf::cli::UsageError{"unknown command '" + command + "'"};
 }
 

@@ -1,0 +1,161 @@
+// The driver's pieces on their own: result checks, filters, plans, statistics, names, summary.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <sstream>
+
+#include "bench/driver/bench_name.h"
+#include "bench/driver/name_filter.h"
+#include "bench/driver/output_check.h"
+#include "bench/driver/plan.h"
+#include "bench/driver/progress.h"
+#include "bench/driver/statistics.h"
+#include "bench/driver/summary.h"
+#include "bench/sha256.h"
+
+namespace bf::driver {
+namespace {
+
+TEST(OutputCheck, AcceptsTheExpectedOutputAndNamesWhatDiffers) {
+  OutputCheck check(sha256_hex("ab\n"), RunStatus::kOk, 0);
+  EXPECT_EQ(check.check("ab\n", RunResult{}), "");
+  EXPECT_EQ(check.check("ab\n", RunResult{}), "");  // again, now against the confirmed bytes
+  const std::string wrong = check.check("ab", RunResult{});
+  EXPECT_NE(wrong.find("output is 2 bytes with SHA-256 " + sha256_hex("ab").substr(0, 12)), std::string::npos)
+      << wrong;
+  EXPECT_NE(wrong.find("expected SHA-256 " + sha256_hex("ab\n").substr(0, 12)), std::string::npos) << wrong;
+}
+
+TEST(OutputCheck, AnUnexpectedTrapIsWrongEvenWithTheRightOutput) {
+  OutputCheck check(sha256_hex(""), RunStatus::kOk, 0);
+  EXPECT_EQ(check.check("", RunResult{RunStatus::kTapeOverflow, 7, 4096}),
+            "ended with tape overflow at byte 7, expected a normal end");
+}
+
+TEST(OutputCheck, AnExpectedTrapMustHappenAtTheSameByte) {
+  OutputCheck check(sha256_hex("x"), RunStatus::kTapeUnderflow, 5);
+  EXPECT_EQ(check.check("x", RunResult{RunStatus::kTapeUnderflow, 5, -1}), "");
+  EXPECT_EQ(check.check("x", RunResult{RunStatus::kTapeUnderflow, 6, -1}),
+            "ended with tape underflow at byte 6, expected tape underflow at byte 5");
+  EXPECT_EQ(check.check("x", RunResult{}), "ended with a normal end, expected tape underflow at byte 5");
+}
+
+TEST(NameFilter, BehavesLikeGoogleBenchmarksFilter) {
+  EXPECT_TRUE(NameFilter("").matches("run/naive/hanoi/O2"));
+  EXPECT_TRUE(NameFilter("all").matches("compile/naive/hanoi/O2"));
+  EXPECT_TRUE(NameFilter("naive/hanoi").matches("run/naive/hanoi/O2"));  // a search, not a full match
+  EXPECT_TRUE(NameFilter("^run/naive/hanoi/O2$").matches("run/naive/hanoi/O2"));
+  EXPECT_FALSE(NameFilter("^run/naive/hanoi/O2$").matches("compile/naive/hanoi/O2"));
+  EXPECT_TRUE(NameFilter("O(1|3)$").matches("run/naive/hanoi/O3"));
+  EXPECT_FALSE(NameFilter("-^compile/").matches("compile/naive/hanoi/O2"));
+  EXPECT_TRUE(NameFilter("-^compile/").matches("run/naive/hanoi/O2"));
+}
+
+TEST(Plan, SlowRunsRunTwiceMediumOnesThriceFastOnesForAFixedBudgetSlowCompilesOnce) {
+  const PlanInputs defaults;
+  EXPECT_EQ(plan_run(std::nullopt, 0, defaults), (Plan{1, kSlowRepetitions}));
+  EXPECT_EQ(plan_run(0.3, 0, defaults), (Plan{1, kMediumRepetitions}));
+  // 1 ms runs: about kFastMinTime of them per repetition.
+  EXPECT_EQ(plan_run(0.001, 0, defaults), (Plan{100, kFastRepetitions}));
+  // A 1 us run behind a 49 us tape reset: the reset counts, or a repetition would last 5 s.
+  EXPECT_EQ(plan_run(0.000001, 0.000049, defaults), (Plan{2000, kFastRepetitions}));
+  EXPECT_EQ(plan_run(0.0, 0, defaults), (Plan{kMaxIterations, kFastRepetitions}));
+  EXPECT_EQ(plan_compile(2.0, defaults), (Plan{1, 1}));
+  EXPECT_EQ(plan_compile(0.0001, defaults), (Plan{500, kCompileRepetitions}));
+}
+
+TEST(Plan, QuickRunsOnceAndTheUsersFlagsWin) {
+  EXPECT_EQ(plan_run(0.001, 0, PlanInputs{true, false, false}), (Plan{1, 1}));
+  EXPECT_EQ(plan_compile(5.0, PlanInputs{true, false, false}), (Plan{1, 1}));
+  EXPECT_EQ(plan_run(std::nullopt, 0, PlanInputs{false, true, false}), (Plan{1, 0}));
+  EXPECT_EQ(plan_run(0.001, 0, PlanInputs{false, false, true}), (Plan{0, kFastRepetitions}));
+  EXPECT_EQ(plan_run(std::nullopt, 0, PlanInputs{false, true, true}), (Plan{0, 0}));
+}
+
+TEST(Statistics, MeanAndSampleStandardDeviation) {
+  const Stats stats = stats_of({2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0});
+  EXPECT_DOUBLE_EQ(stats.mean, 5.0);
+  ASSERT_TRUE(stats.stddev);
+  EXPECT_NEAR(*stats.stddev, 2.138, 0.001);  // n - 1 in the denominator
+  EXPECT_FALSE(stats_of({3.0}).stddev);
+}
+
+TEST(Statistics, SpeedupPropagatesRelativeErrors) {
+  const Speedup s = speedup(Stats{10.0, 1.0, 3}, Stats{2.0, 0.2, 3});
+  EXPECT_DOUBLE_EQ(s.ratio, 5.0);
+  ASSERT_TRUE(s.sigma);
+  EXPECT_NEAR(*s.sigma, 5.0 * std::sqrt(0.01 + 0.01), 1e-12);
+  EXPECT_FALSE(speedup(Stats{10.0, std::nullopt, 1}, Stats{2.0, 0.2, 3}).sigma);
+}
+
+TEST(Statistics, TimesAreShownInTheLargestFittingUnit) {
+  EXPECT_EQ(format_seconds(11.03), "11.0 s");
+  EXPECT_EQ(format_seconds(0.01234), "12.3 ms");
+  EXPECT_EQ(format_seconds(0.000850), "850 us");
+  EXPECT_EQ(format_stats(Stats{0.01234, 0.00041, 3}), "12.3 ms ± 0.41 ms");
+}
+
+TEST(BenchName, RoundTrips) {
+  const BenchName name{Phase::kCompile, "handjit", "hanoi", 3};
+  EXPECT_EQ(name.str(), "compile/handjit/hanoi/O3");
+  const auto parsed = BenchName::parse("compile/handjit/hanoi/O3");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->str(), name.str());
+  EXPECT_FALSE(BenchName::parse("run/naive/hanoi/O3/repeats:2"));
+  EXPECT_FALSE(BenchName::parse("walk/naive/hanoi/O3"));
+  EXPECT_FALSE(BenchName::parse("run/naive/hanoi/3"));
+}
+
+TEST(Progress, ShowsIndexTotalAndNameOnlyWhenEnabled) {
+  std::ostringstream quiet;
+  Progress off(quiet, false);
+  off.start(120);
+  off.show(17, "run/threaded/hanoi/O2");
+  off.clear();
+  EXPECT_EQ(quiet.str(), "");
+
+  std::ostringstream terminal;
+  Progress on(terminal, true);
+  on.start(120);
+  EXPECT_EQ(on.line(17, "run/threaded/hanoi/O2").rfind("[17/120] run/threaded/hanoi/O2  (0:00 elapsed)", 0), 0u);
+  on.show(17, "run/threaded/hanoi/O2");
+  on.clear();
+  EXPECT_EQ(terminal.str().rfind("\r\033[K[17/120] run/threaded/hanoi/O2", 0), 0u);
+  EXPECT_EQ(terminal.str().substr(terminal.str().size() - 4), "\r\033[K");
+  EXPECT_EQ(format_duration(3723), "1:02:03");
+}
+
+TEST(Summary, RanksRunsAgainstNaiveO0AndWarnsAboutTooFewRepetitionsAndNoise) {
+  RunLog log;
+  for (double s : {10.0, 10.2}) log.add_sample("run/naive/hanoi/O0", s);
+  for (double s : {0.10, 0.10, 0.10, 0.10, 0.10}) log.add_sample("run/fastjit/hanoi/O3", s);
+  for (double s : {1.0, 1.5, 2.0, 1.2, 1.8}) log.add_sample("run/noisy/hanoi/O3", s);
+  log.add_failure("run/broken/hanoi/O1", "wrong result from engine broken on hanoi at O1: ...");
+  for (double s : {0.001, 0.001, 0.001}) log.add_sample("compile/fastjit/hanoi/O3", s);
+  SummaryInputs inputs;
+  inputs.programs = {"hanoi"};
+  std::ostringstream out;
+  print_summary(out, log, inputs);
+  const std::string text = out.str();
+
+  const auto fast = text.find("1. fastjit O3");
+  const auto noisy = text.find("2. noisy   O3");
+  const auto naive = text.find("3. naive   O0");
+  ASSERT_NE(fast, std::string::npos) << text;
+  ASSERT_NE(noisy, std::string::npos) << text;
+  ASSERT_NE(naive, std::string::npos) << text;
+  EXPECT_LT(fast, noisy);
+  EXPECT_LT(noisy, naive);
+  EXPECT_NE(text.find("101.00 ± 1.41 times faster than naive O0"), std::string::npos) << text;
+  EXPECT_NE(text.find("(baseline)"), std::string::npos);
+  EXPECT_NE(text.find("broken O1: FAILED"), std::string::npos);
+  EXPECT_NE(text.find("run/broken/hanoi/O1: wrong result from engine broken"), std::string::npos);
+  EXPECT_NE(text.find("fewer than 3 repetitions"), std::string::npos);
+  EXPECT_NE(text.find("--benchmark_repetitions=5 --benchmark_filter='^(run/naive/hanoi/O0)$'"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("varied by more than 5%"), std::string::npos) << text;
+  EXPECT_NE(text.find("run/noisy/hanoi/O3"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bf::driver

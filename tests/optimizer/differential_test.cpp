@@ -21,7 +21,7 @@ namespace {
 constexpr uint64_t kPrograms = 4000;
 // Engines that compile through an external tool (cc: ~0.1 s a program) get a smaller sample, so
 // the suite stays within a couple of minutes; the sample still covers every idiom.
-constexpr uint64_t kSlowEnginePrograms = 40;
+constexpr uint64_t kSlowEnginePrograms = 32;
 constexpr auto kSlowCompile = std::chrono::milliseconds(20);
 constexpr int kShards = 4;                   // per engine, so ctest -j spreads the work
 constexpr uint64_t kMaxSteps = 100000;       // loop tests; O0 runs past it are skipped

@@ -25,7 +25,7 @@ void register_frontend_benchmarks(const std::vector<MicroProgram>& programs) {
         benchmark::DoNotOptimize(parsed.ops.data());
       }
       set_rates(state, program, program.parsed.ops.size());
-    });
+    })->UseRealTime();  // as the JIT benchmarks, so rates compare
   }
   for (const MicroProgram& program : programs) {
     for (int level = 1; level <= kMaxLevel; ++level) {
@@ -41,7 +41,7 @@ void register_frontend_benchmarks(const std::vector<MicroProgram>& programs) {
           benchmark::DoNotOptimize(optimized.ops.data());
         }
         set_rates(state, program, program.parsed.ops.size());
-      });
+      })->UseRealTime();
     }
   }
 }

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -54,7 +55,8 @@ def _facts(stdout: str) -> Dict[str, float]:
     return {key: float(value) for key, value in re.findall(r"(\w+)=(\d+)\b", stdout)}
 
 
-def measure(bfbench: Path, job: workload.Job, scratch: Path) -> Dict[str, dict]:
+def measure(bfbench: Path, job: workload.Job, scratch: Path,
+            verbose: bool = False) -> Dict[str, dict]:
     """Runs one job under callgrind; returns {benchmark name: row} with instruction counts."""
     profile = scratch / f"{job.label.replace('/', '.')}.callgrind"
     command = ["valgrind", "--tool=callgrind", "--collect-atstart=no",
@@ -64,6 +66,7 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path) -> Dict[str, dict]:
                 "-O", job.level]
     if not job.run:
         command.append("--no-run")
+    started = time.monotonic()
     try:
         done = subprocess.run(command, capture_output=True, text=True,
                               timeout=JOB_TIMEOUT_SECONDS)
@@ -72,7 +75,13 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path) -> Dict[str, dict]:
                                              f"{JOB_TIMEOUT_SECONDS} s (workload too heavy?)")
     if done.returncode != 0:
         last = [line for line in done.stderr.splitlines() if not line.startswith("==")]
-        reason = last[-1] if last else f"exit {done.returncode}"
+        if done.returncode < 0:
+            reason = f"killed by {signal.Signals(-done.returncode).name}"
+        else:
+            reason = last[-1] if last else f"exit {done.returncode}"
+        if "unknown program" in reason:
+            reason = f"no corpus program {job.program} (scripts/fetch-corpus brings the " \
+                     f"third-party ones)"
         raise cli.Failure(cli.EXIT_SOFTWARE, f"{job.label}: bfbench measure failed under "
                                              f"callgrind: {reason}")
     try:
@@ -80,6 +89,11 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path) -> Dict[str, dict]:
     except (OSError, callgrind.CallgrindFormatError) as error:
         raise cli.Failure(cli.EXIT_SOFTWARE, f"{job.label}: cannot read {profile}: {error}")
     facts = _facts(done.stdout)
+    if verbose:
+        print(f"gate: {job.label}{'' if job.run else ' (no run)'}: "
+              f"{time.monotonic() - started:.1f} s, "
+              + ", ".join(f"{phase} {units.count(costs[f])}" for phase, f in PHASES.items()),
+              flush=True)
     rows = {}
     for name in job.benchmark_names():
         phase = name.split("/")[0]
@@ -91,21 +105,33 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path) -> Dict[str, dict]:
 
 
 def run_workload(bfbench: Path, jobs: List[workload.Job], parallel: int,
-                 keep: Optional[Path] = None) -> List[dict]:
+                 keep: Optional[Path] = None, verbose: bool = False,
+                 failures: Optional[List[str]] = None) -> List[dict]:
+    """Measures every job; a job that fails adds its message to `failures` (when given, else
+    the first failure is raised) and leaves its benchmarks out."""
+    collected: List[str] = [] if failures is None else failures
     rows: Dict[str, dict] = {}
     done = 0
     with tempfile.TemporaryDirectory(prefix="bfbench-gate-") as temporary:
         scratch = keep or Path(temporary)
         scratch.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(max_workers=parallel) as pool:
-            futures = [pool.submit(measure, bfbench, job, scratch) for job in jobs]
+            futures = [pool.submit(measure, bfbench, job, scratch, verbose) for job in jobs]
             try:
                 for job, future in zip(jobs, futures):
-                    for name, row in future.result().items():
+                    try:
+                        measured = future.result()
+                    except cli.Failure as failure:
+                        # One broken engine must not hide what the others measure.
+                        if failures is None:
+                            raise
+                        collected.append(failure.message)
+                        measured = {}
+                    for name, row in measured.items():
                         # optimize/<program>/<level> is the same under every engine; keep one.
                         rows.setdefault(name, row)
                     done += 1
-                    if sys.stderr.isatty():
+                    if sys.stderr.isatty() and not verbose:
                         print(f"\r[{done}/{len(jobs)}] {job.label}\033[K", end="", file=sys.stderr)
             except BaseException:
                 for future in futures:
@@ -166,6 +192,8 @@ def main(argv=None) -> int:
                         f"{DEFAULT_OUT.relative_to(ROOT)})")
     parser.add_argument("--keep-profiles", help="keep the callgrind files in this folder")
     parser.add_argument("--all", action="store_true", help="list unchanged benchmarks too")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="print each callgrind run's time and counts")
     args = parser.parse_args(argv)
     if args.update and args.filter and not args.baseline:
         parser.error("the committed baseline holds the whole workload: with --filter, --update "
@@ -196,16 +224,23 @@ def main(argv=None) -> int:
             raise cli.Failure(cli.EXIT_USAGE, f"--filter {args.filter!r} matches no benchmark")
     context = machine.describe(build_dir, bfbench)
     started = time.monotonic()
+    failures: List[str] = []
     rows = run_workload(bfbench, jobs, args.jobs,
-                        Path(args.keep_profiles) if args.keep_profiles else None)
+                        Path(args.keep_profiles) if args.keep_profiles else None, args.verbose,
+                        failures)
     if pattern:
         rows = [row for row in rows if pattern.search(row["name"])]
     elapsed = time.monotonic() - started
     print(f"gate: measured {len(rows)} benchmarks ({len(jobs)} callgrind runs) in "
           f"{elapsed:.0f} s with {build_dir.name}/bench/bfbench")
     write(Path(args.out) if args.out else DEFAULT_OUT, context, rows)
+    for failure in failures:
+        print(f"gate: measurement failed: {failure}")
 
     if args.update:
+        if failures:
+            raise cli.Failure(cli.EXIT_FAILED, f"{len(failures)} measurement(s) failed; the "
+                                               f"baseline was not written")
         write(baseline_path, context, rows)
         print(f"gate: baseline written to {baseline_path} ({len(rows)} benchmarks); commit it "
               f"with the change that explains it")
@@ -232,8 +267,8 @@ def main(argv=None) -> int:
     if new:
         print(f"gate: {len(new)} benchmark(s) not in the baseline (new engine or workload?); "
               f"add them with {_update_command(args)}")
-    if worse or missing:
-        problems = []
+    if worse or missing or failures:
+        problems = [f"{len(failures)} measurement(s) failed"] if failures else []
         if worse:
             worst = max(worse, key=lambda r: r.ratio)
             problems.append(f"{len(worse)} benchmark(s) more than {args.threshold:.0%} worse "

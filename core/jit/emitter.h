@@ -71,6 +71,25 @@ class Emitter {
   // factor 255:  sub byte [rbx + disp], cl
   // otherwise:   imul eax, ecx, imm8(factor); add byte [rbx + disp], al
   virtual void mul_add(int32_t disp, uint8_t factor) = 0;
+  // Fixed regions (fixed_regions.h) keep up to four cells in r8..r11 -- cache slot 0..3 -- each
+  // holding its byte zero-extended. No runtime call happens while they do.
+  // movzx r8d+slot, byte [rbx + disp]
+  virtual void load_cached(int slot, int32_t disp) = 0;
+  // mov byte [rbx + disp], r8b+slot
+  virtual void store_cached(int slot, int32_t disp) = 0;
+  // add r8b+slot, amount
+  virtual void add_cached(int slot, uint8_t amount) = 0;
+  // mov r8d+slot, value
+  virtual void set_cached(int slot, uint8_t value) = 0;
+  // test r8b+slot, r8b+slot
+  virtual void test_cached(int slot) = 0;
+  // mov ecx, r8d+slot
+  virtual void load_counter_cached(int slot) = 0;
+  // factor 1:    add r8b+slot, cl
+  // factor 255:  sub r8b+slot, cl
+  // otherwise:   imul eax, ecx, imm8(factor); add r8b+slot, al
+  virtual void mul_add_cached(int slot, uint8_t factor) = 0;
+
   // right: lea rdi, [rbx + 1]; mov rsi, r14; mov rax, bf_scan_right; call rax; mov rbx, rax
   // left:  lea rdi, [rbx - 1]; mov rsi, r13; mov rax, bf_scan_left;  call rax; mov rbx, rax
   virtual void scan_call(bool right) = 0;

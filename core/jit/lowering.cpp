@@ -1,9 +1,12 @@
 #include "core/jit/lowering.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstdlib>
+#include <optional>
 #include <utility>
 
+#include "core/jit/fixed_regions.h"
 #include "core/jit/known_cells.h"
 #include "core/runtime/tape.h"
 
@@ -23,7 +26,8 @@ class Lowering {
       : ops_(program.ops),
         count_steps_(options.count_steps),
         emit_(emitter),
-        known_(static_cast<int64_t>(Tape::guard_bytes())) {}
+        known_(static_cast<int64_t>(Tape::guard_bytes())),
+        regions_(find_fixed_regions(program)) {}
 
   CodeLayout run() {
     layout_.op_offsets.resize(ops_.size());
@@ -36,7 +40,7 @@ class Lowering {
     emit_.set_exit_code(kExitFinished);
     emit_.bind(epilogue_);
     emit_.epilogue();
-    emit_exit_stubs();
+    emit_out_of_line();
     return std::move(layout_);
   }
 
@@ -55,23 +59,39 @@ class Lowering {
     Label targets;
     Label done;
   };
+  // The plain copy of a fixed region, run when its cells are not all on the tape.
+  struct PlainCopy {
+    const FixedRegion* region;
+    Label start;
+    Label after;
+    KnownCells known;  // at the region's entry
+  };
 
-  // Lowers ops_[i] (and, for a MulAdd group, the ops after it); returns the last index consumed.
+  // Lowers ops_[i] (and, for a MulAdd group or a fixed region, the ops after it); returns the
+  // last index consumed.
   size_t lower_op(size_t i) {
     const Op& op = ops_[i];
-    layout_.op_offsets[i] = emit_.offset();
-    // Flags describe cell[p] only right after `add byte [rbx], n`; anything else emitted spoils it.
+    if (recording_ops_) layout_.op_offsets[i] = emit_.offset();
+    // Flags describe cell[p] only right after an add to it; anything else emitted spoils them.
     const bool flags_hold_cell = flags_hold_cell_;
     flags_hold_cell_ = false;
     switch (op.kind) {
       case OpKind::kAdd:
-        access(op.offset, op.src);
-        emit_.add(op.offset, low_byte(op.arg));
+        if (const std::optional<int> slot = cached(op.offset)) {
+          emit_.add_cached(*slot, low_byte(op.arg));
+        } else {
+          access(op.offset, op.src);
+          emit_.add(op.offset, low_byte(op.arg));
+        }
         flags_hold_cell_ = op.offset == 0;
         return i;
       case OpKind::kSet:
-        access(op.offset, op.src);
-        emit_.set(op.offset, low_byte(op.arg));
+        if (const std::optional<int> slot = cached(op.offset)) {
+          emit_.set_cached(*slot, low_byte(op.arg));
+        } else {
+          access(op.offset, op.src);
+          emit_.set(op.offset, low_byte(op.arg));
+        }
         return i;
       case OpKind::kMove:
         emit_.move(op.arg);
@@ -86,6 +106,7 @@ class Lowering {
         emit_.input(op.offset);
         return i;
       case OpKind::kLoopBegin: {
+        if (const FixedRegion* region = region_at(i)) return fixed_region(*region);
         const Loop loop{emit_.new_label(), emit_.new_label()};
         loops_.push_back(loop);
         loop_test(op.src, flags_hold_cell);
@@ -128,8 +149,12 @@ class Lowering {
   void loop_test(uint32_t src, bool flags_hold_cell) {
     if (count_steps_) emit_.count_step(step_exit_);  // clobbers the flags
     if (count_steps_ || !flags_hold_cell) {
-      access(0, src);
-      emit_.test_cell(0);
+      if (const std::optional<int> slot = cached(0)) {
+        emit_.test_cached(*slot);
+      } else {
+        access(0, src);
+        emit_.test_cell(0);
+      }
     }
     // The code after the test is also reached from the other end of the loop.
     known_.reset();
@@ -210,13 +235,19 @@ class Lowering {
            ops_[last + 1].offset != from) {
       ++last;
     }
-    access(from, ops_[first].src2);
-    emit_.load_counter(from);
+    if (const std::optional<int> slot = cached(from)) {
+      emit_.load_counter_cached(*slot);
+    } else {
+      access(from, ops_[first].src2);
+      emit_.load_counter(from);
+    }
 
-    int32_t low = ops_[first].offset;
-    int32_t high = low;
+    // The targets in memory (cached ones are registers, which cannot fault): their range.
+    int32_t low = INT32_MAX;
+    int32_t high = INT32_MIN;
     bool far = false;
     for (size_t i = first; i <= last; ++i) {
+      if (cached(ops_[i].offset)) continue;
       low = std::min(low, ops_[i].offset);
       high = std::max(high, ops_[i].offset);
       far = far || known_.needs_check(ops_[i].offset);
@@ -236,8 +267,9 @@ class Lowering {
 
     // p + low >= begin is implied when low is right of a known cell, and p + high < end when
     // high is left of one.
-    const bool check_low = low < known_.lo();
-    const bool check_high = high > known_.hi();
+    const bool in_memory = low <= high;
+    const bool check_low = in_memory && low < known_.lo();
+    const bool check_high = in_memory && high > known_.hi();
     const GroupStub stub{emit_.new_label(), emit_.new_label(), emit_.new_label()};
     if (check_high) emit_.jump_if_off_tape(high, TapeEnd::kEnd, stub.slow);
     if (check_low) emit_.jump_if_off_tape(low, TapeEnd::kBegin, stub.slow);
@@ -254,13 +286,84 @@ class Lowering {
 
   void mul_add_targets(size_t first, size_t last) {
     for (size_t i = first; i <= last; ++i) {
-      if (i != first) layout_.op_offsets[i] = emit_.offset();
-      access(ops_[i].offset, ops_[i].src);
-      emit_.mul_add(ops_[i].offset, low_byte(ops_[i].arg));
+      if (i != first && recording_ops_) layout_.op_offsets[i] = emit_.offset();
+      if (const std::optional<int> slot = cached(ops_[i].offset)) {
+        emit_.mul_add_cached(*slot, low_byte(ops_[i].arg));
+      } else {
+        access(ops_[i].offset, ops_[i].src);
+        emit_.mul_add(ops_[i].offset, low_byte(ops_[i].arg));
+      }
     }
   }
 
-  void emit_exit_stubs() {
+  // A fixed region (fixed_regions.h): if all its chosen cells are on the tape -- one range check
+  // -- they are loaded into registers, the region runs on them, and the written ones are stored
+  // back at its end. Otherwise (p near a tape end) an out-of-line plain copy of the region runs,
+  // which traps exactly where the naive engine does (no copy when the cells are known to be on
+  // the tape already). Inside the registers version no access to a
+  // cached cell can fault, and every other access is marked as usual, so traps are the same.
+  size_t fixed_region(const FixedRegion& region) {
+    const PlainCopy plain{&region, emit_.new_label(), emit_.new_label(), known_};
+    const int32_t low = region.cells.front().offset;
+    const int32_t high = region.cells.back().offset;
+    const bool check_high = high > known_.hi();
+    const bool check_low = low < known_.lo();
+    if (check_high) emit_.jump_if_off_tape(high, TapeEnd::kEnd, plain.start);
+    if (check_low) emit_.jump_if_off_tape(low, TapeEnd::kBegin, plain.start);
+    known_.accessed(low);
+    known_.accessed(high);
+    for (size_t slot = 0; slot < region.cells.size(); ++slot) {
+      emit_.load_cached(static_cast<int>(slot), region.cells[slot].offset);
+    }
+    cache_ = &region;
+    for (size_t i = region.begin; i <= region.end; ++i) {
+      i = i == region.begin ? region_loop_begin(i) : lower_op(i);
+    }
+    cache_ = nullptr;
+    for (size_t slot = 0; slot < region.cells.size(); ++slot) {
+      if (region.cells[slot].written) {
+        emit_.store_cached(static_cast<int>(slot), region.cells[slot].offset);
+      }
+    }
+    if (check_high || check_low) {
+      emit_.bind(plain.after);
+      plain_copies_.push_back(plain);
+    }
+    flags_hold_cell_ = false;
+    known_.reset();  // the region ends with its loop's test
+    return region.end;
+  }
+
+  // The region's own LoopBegin: an ordinary loop test, on the cells now in registers.
+  size_t region_loop_begin(size_t i) {
+    const Loop loop{emit_.new_label(), emit_.new_label()};
+    loops_.push_back(loop);
+    loop_test(ops_[i].src, false);
+    emit_.jump_if_zero(loop.after);
+    emit_.bind(loop.body);
+    return i;
+  }
+
+  std::optional<int> cached(int32_t offset) const {
+    if (cache_ == nullptr) return std::nullopt;
+    for (size_t slot = 0; slot < cache_->cells.size(); ++slot) {
+      if (cache_->cells[slot].offset == offset) return static_cast<int>(slot);
+    }
+    return std::nullopt;
+  }
+
+  const FixedRegion* region_at(size_t begin) {
+    if (!use_regions_) return nullptr;
+    while (next_region_ < regions_.size() && regions_[next_region_].begin < begin) ++next_region_;
+    if (next_region_ < regions_.size() && regions_[next_region_].begin == begin) {
+      return &regions_[next_region_];
+    }
+    return nullptr;
+  }
+
+  // Everything after the epilogue: exit stubs, plain copies of fixed regions, and the stubs the
+  // code emitted so far asked for (a plain copy may ask for more, so stubs come last).
+  void emit_out_of_line() {
     if (count_steps_) {
       emit_.bind(step_exit_);
       emit_.set_exit_code(kExitStepLimit);
@@ -269,6 +372,16 @@ class Lowering {
     layout_.trap_exit_offset = emit_.offset();
     emit_.set_exit_code(kExitFault);
     emit_.jump(epilogue_);
+
+    use_regions_ = false;
+    recording_ops_ = false;  // op_offsets describe the main copy
+    for (const PlainCopy& plain : plain_copies_) {
+      emit_.bind(plain.start);
+      known_ = plain.known;
+      flags_hold_cell_ = false;
+      for (size_t i = plain.region->begin; i <= plain.region->end; ++i) i = lower_op(i);
+      emit_.jump(plain.after);
+    }
     for (const CheckStub& stub : check_stubs_) {
       emit_.bind(stub.fail);
       emit_.set_checked_exit(stub.site);
@@ -290,6 +403,12 @@ class Lowering {
   std::vector<Loop> loops_;
   std::vector<CheckStub> check_stubs_;
   std::vector<GroupStub> group_stubs_;
+  const std::vector<FixedRegion> regions_;
+  std::vector<PlainCopy> plain_copies_;
+  size_t next_region_ = 0;
+  const FixedRegion* cache_ = nullptr;  // the region whose cells are in registers, if any
+  bool use_regions_ = true;
+  bool recording_ops_ = true;
   Label epilogue_ = 0;
   Label step_exit_ = 0;
   bool flags_hold_cell_ = false;

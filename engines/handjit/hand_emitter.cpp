@@ -1,7 +1,8 @@
 // Register roles (core/jit/jit_abi.h):
 //   rbx  p, the address of the current cell      r13  tape begin
 //   r12  RunState*                               r14  tape end
-//   rbp  frame pointer                           rax, rcx, rdx, rsi, rdi: scratch (ecx: MulAdd counter)
+//   rbp  frame pointer                           r8..r11  cells cached in a fixed region
+//   rax, rcx, rdx, rsi, rdi: scratch (ecx: MulAdd counter)
 #include "engines/handjit/hand_emitter.h"
 
 #include "core/jit/scan_helpers.h"
@@ -17,6 +18,9 @@ constexpr Reg kTapeBegin = Reg::kR13;
 constexpr Reg kTapeEnd = Reg::kR14;
 
 bool fits_int8(int64_t value) { return value >= -128 && value <= 127; }
+
+// The register of a fixed region's cache slot: r8..r11.
+Reg cache_register(int slot) { return static_cast<Reg>(static_cast<int>(Reg::kR8) + slot); }
 
 }  // namespace
 
@@ -168,6 +172,50 @@ void HandEmitter::mul_add(int32_t disp, uint8_t factor) {
     x86_.imul32_imm8(Reg::kRax, Reg::kRcx, static_cast<int8_t>(factor));
     // add byte [rbx + disp], al
     x86_.add8(at(kP, disp), Reg::kRax);
+  }
+}
+
+void HandEmitter::load_cached(int slot, int32_t disp) {
+  // movzx r8d+slot, byte [rbx + disp]
+  x86_.movzx_load8(cache_register(slot), at(kP, disp));
+}
+
+void HandEmitter::store_cached(int slot, int32_t disp) {
+  // mov byte [rbx + disp], r8b+slot
+  x86_.mov_store8(at(kP, disp), cache_register(slot));
+}
+
+void HandEmitter::add_cached(int slot, uint8_t amount) {
+  // add r8b+slot, amount
+  x86_.add8_imm(cache_register(slot), amount);
+}
+
+void HandEmitter::set_cached(int slot, uint8_t value) {
+  // mov r8d+slot, value
+  x86_.mov_imm32(cache_register(slot), value);
+}
+
+void HandEmitter::test_cached(int slot) {
+  // test r8b+slot, r8b+slot
+  x86_.test8(cache_register(slot), cache_register(slot));
+}
+
+void HandEmitter::load_counter_cached(int slot) {
+  // mov ecx, r8d+slot
+  x86_.mov32(Reg::kRcx, cache_register(slot));
+}
+
+void HandEmitter::mul_add_cached(int slot, uint8_t factor) {
+  if (factor == 1) {
+    // add r8b+slot, cl
+    x86_.add8(cache_register(slot), Reg::kRcx);
+  } else if (factor == 255) {
+    // sub r8b+slot, cl
+    x86_.sub8(cache_register(slot), Reg::kRcx);
+  } else {
+    // imul eax, ecx, factor; add r8b+slot, al
+    x86_.imul32_imm8(Reg::kRax, Reg::kRcx, static_cast<int8_t>(factor));
+    x86_.add8(cache_register(slot), Reg::kRax);
   }
 }
 

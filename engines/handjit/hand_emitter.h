@@ -39,6 +39,13 @@ class HandEmitter final : public jit::Emitter {
   void load_counter(int32_t disp) override;
   void test_counter() override;
   void mul_add(int32_t disp, uint8_t factor) override;
+  void load_cached(int slot, int32_t disp) override;
+  void store_cached(int slot, int32_t disp) override;
+  void add_cached(int slot, uint8_t amount) override;
+  void set_cached(int slot, uint8_t value) override;
+  void test_cached(int slot) override;
+  void load_counter_cached(int slot) override;
+  void mul_add_cached(int slot, uint8_t factor) override;
   void scan_call(bool right) override;
   void jump_if_off_tape(int32_t disp, jit::TapeEnd end, jit::Label label) override;
 

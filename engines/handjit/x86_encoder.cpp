@@ -147,6 +147,37 @@ void X86Encoder::lock_sub64_imm8(const Mem& m, int8_t imm) {
   out_.u8(static_cast<uint8_t>(imm));
 }
 
+void X86Encoder::mov32(Reg dst, Reg src) {
+  rex_for(false, num(src), dst);
+  out_.u8(0x89);
+  modrm_reg(num(src), dst);
+}
+
+void X86Encoder::add8_imm(Reg dst, uint8_t imm) {
+  rex_for(false, 0, dst);
+  out_.u8(0x80);
+  modrm_reg(0, dst);
+  out_.u8(imm);
+}
+
+void X86Encoder::add8(Reg dst, Reg src) {
+  rex_for(false, num(src), dst);
+  out_.u8(0x00);
+  modrm_reg(num(src), dst);
+}
+
+void X86Encoder::sub8(Reg dst, Reg src) {
+  rex_for(false, num(src), dst);
+  out_.u8(0x28);
+  modrm_reg(num(src), dst);
+}
+
+void X86Encoder::test8(Reg a, Reg b) {
+  rex_for(false, num(b), a);
+  out_.u8(0x84);
+  modrm_reg(num(b), a);
+}
+
 void X86Encoder::cmp(Reg a, Reg b) {
   rex_for(true, num(b), a);
   out_.u8(0x39);

@@ -34,8 +34,9 @@ enum class Cond : uint8_t {
   kLess = 0xC,          // jl   (signed <)
 };
 
-// Byte registers are named by the 64-bit register they belong to (kRax = al, kRcx = cl); only
-// those two are used, which encode the same with or without a REX prefix.
+// Byte registers are named by the 64-bit register they belong to (kRax = al, kRcx = cl, kR8 =
+// r8b). Only al, cl and r8b..r15b are used: the first two encode the same with or without a REX
+// prefix, the others always get one (so spl/bpl/sil/dil vs ah/ch/dh/bh never matters).
 class X86Encoder {
  public:
   explicit X86Encoder(CodeBuffer& out) : out_(out) {}
@@ -59,6 +60,11 @@ class X86Encoder {
   void cmp8_imm(const Mem& m, uint8_t imm);          // cmp byte [m], imm8   [REX] 80 /7 ib
   void add_imm(Reg dst, int32_t imm);                // add r64, imm      REX.W 83 /0 ib | 81 /0 id
   void lock_sub64_imm8(const Mem& m, int8_t imm);    // lock sub qword [m], imm8  F0 REX.W 83 /5 ib
+  void mov32(Reg dst, Reg src);                      // mov r32, r32      [REX] 89 /r
+  void add8_imm(Reg dst, uint8_t imm);               // add r8, imm8      [REX] 80 /0 ib
+  void add8(Reg dst, Reg src);                       // add r8, r8        [REX] 00 /r
+  void sub8(Reg dst, Reg src);                       // sub r8, r8        [REX] 28 /r
+  void test8(Reg a, Reg b);                          // test r8, r8       [REX] 84 /r
   void cmp(Reg a, Reg b);                            // cmp r64, r64      REX.W 39 /r
   void cmp_load(Reg a, const Mem& m);                // cmp r64, [m]      REX.W 3B /r
   void test32(Reg a, Reg b);                         // test r32, r32     [REX] 85 /r

@@ -56,7 +56,7 @@ class Generator {
   }
 
   void piece(int depth) {
-    switch (below(12)) {
+    switch (below(13)) {
       case 0: case 1:
         emit(OpKind::kAdd, between(-300, 300), offset());
         break;
@@ -82,6 +82,13 @@ class Generator {
         // An add at offset 0 right before a loop test (the JITs reuse its flags).
         emit(OpKind::kAdd, between(-3, 3), 0);
         if (depth < 3) loop(depth);
+        break;
+      case 11:
+        if (chance(50)) {
+          fixed_nest(0);
+        } else {
+          emit(OpKind::kMove, nonzero(-4, 4));
+        }
         break;
       default:
         emit(OpKind::kMove, nonzero(-4, 4));
@@ -121,6 +128,30 @@ class Generator {
       emit(OpKind::kMulAdd, factor, target, from);
     }
     if (chance(70)) emit(OpKind::kSet, 0, from);
+  }
+
+  // A nest of loops that never move p (the JITs keep such cells in registers): counters at p,
+  // adds, sets and multiplies at small offsets, sometimes one far enough to leave the tape.
+  void fixed_nest(int depth) {
+    emit(OpKind::kLoopBegin, 0);
+    emit(OpKind::kAdd, -1, 0);
+    for (uint64_t n = below(4); n > 0; --n) {
+      switch (below(4)) {
+        case 0: emit(OpKind::kAdd, between(-3, 3), chance(90) ? between(-6, 6) : offset()); break;
+        case 1: emit(OpKind::kSet, between(0, 5), nonzero(-6, 6)); break;
+        case 2: {
+          const int32_t from = chance(50) ? 0 : nonzero(-6, 6);
+          int32_t target = chance(90) ? between(-6, 6) : offset();
+          if (target == from) target = from + 1;
+          emit(OpKind::kMulAdd, between(-3, 3), target, from);
+          break;
+        }
+        default:
+          if (depth < 3) fixed_nest(depth + 1);
+          break;
+      }
+    }
+    emit(OpKind::kLoopEnd, 0);
   }
 
   void loop(int depth) {

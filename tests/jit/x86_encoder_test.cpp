@@ -127,6 +127,32 @@ TEST(X86Encoder, ByteRegistersAndIndexedStores) {
   EXPECT_EQ(encoded([](X86Encoder& x) { x.add8(at(Reg::kRbx), Reg::kRax); }), "add byte ptr [rbx], al");
 }
 
+TEST(X86Encoder, ByteRegisterArithmetic) {
+  const char* const kNames8[16] = {"al",  "cl",  "dl",   "bl",   "spl",  "bpl",  "sil",  "dil",
+                                   "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"};
+  // The cache registers r8..r11 against al and cl, the only other byte registers used.
+  for (int r = 8; r < 12; ++r) {
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.add8_imm(reg(r), 0xff); }),
+              std::string("add ") + kNames8[r] + ", 0xff");
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.add8(reg(r), Reg::kRcx); }),
+              std::string("add ") + kNames8[r] + ", cl");
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.add8(reg(r), Reg::kRax); }),
+              std::string("add ") + kNames8[r] + ", al");
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.sub8(reg(r), Reg::kRcx); }),
+              std::string("sub ") + kNames8[r] + ", cl");
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.test8(reg(r), reg(r)); }),
+              std::string("test ") + kNames8[r] + ", " + kNames8[r]);
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.mov32(Reg::kRcx, reg(r)); }),
+              std::string("mov ecx, ") + kNames32[r]);
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.movzx_load8(reg(r), at(Reg::kRbx, -7)); }),
+              std::string("movzx ") + kNames32[r] + ", byte ptr [rbx - 7]");
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.mov_store8(at(Reg::kRbx, 300), reg(r)); }),
+              std::string("mov byte ptr [rbx + 0x12c], ") + kNames8[r]);
+  }
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.add8_imm(Reg::kRax, 3); }), "add al, 3");
+  EXPECT_EQ(encoded([](X86Encoder& x) { x.mov32(Reg::kR9, Reg::kRax); }), "mov r9d, eax");
+}
+
 TEST(X86Encoder, JumpsCountFromTheirEnd) {
   EXPECT_EQ(encoded([](X86Encoder& x) { x.jmp_rel8(5); }), "jmp 0x1007");
   EXPECT_EQ(encoded([](X86Encoder& x) { x.jmp_rel8(-2); }), "jmp 0x1000");

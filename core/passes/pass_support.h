@@ -25,12 +25,6 @@ constexpr int32_t wrap_unsigned(int64_t value) {
 // tape, which is what lets a pass drop it.
 bool certainly_accesses(const Op& op, int32_t offset);
 
-// True for the ops that end a basic block: the pointer or the path may change there.
-constexpr bool ends_block(OpKind kind) {
-  return kind == OpKind::kLoopBegin || kind == OpKind::kLoopEnd || kind == OpKind::kScan ||
-         kind == OpKind::kMove;
-}
-
 // True when `value` fits an op's offset field (see kMaxOffset in core/program.h).
 bool offset_fits(int64_t value);
 

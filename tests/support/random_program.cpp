@@ -147,7 +147,6 @@ class Generator {
       adds(chance(50) ? between(1, 3) : -between(1, 3));
       move(stride);
     }
-    adds(0);
     // The cell after the row is probably 0 (ours are fresh or cleared often): start inside the
     // row and scan to its end, or from its end back to before its start.
     if (right) {

@@ -147,11 +147,12 @@ int bench_command(int argc, char** argv) {
   RunLog log;
   const bool color = options.pass_through.color && ::isatty(STDOUT_FILENO) == 1;
   NamingReporter display(make_library_reporter(formats.display, color, options.pass_through.counters_tabular),
-                         longest(names), &log, &progress);
+                         longest(names), &log, &progress, formats.display == ReportFormat::kCsv);
   std::unique_ptr<NamingReporter> file;
   if (formats.file) {
     file = std::make_unique<NamingReporter>(make_library_reporter(*formats.file, false, false),
-                                            longest(names), nullptr, nullptr);
+                                            longest(names), nullptr, nullptr,
+                                            *formats.file == ReportFormat::kCsv);
   }
   benchmark::RunSpecifiedBenchmarks(&display, file.get());
   progress.clear();

@@ -8,6 +8,10 @@
 
 namespace bf::driver {
 
+// Every counter name either phase may report; a benchmark reports those it knows.
+inline constexpr const char* kCounterNames[] = {"ops", "code_bytes", "source_bytes", "output_bytes",
+                                                "loop_tests"};
+
 void set_run_counters(benchmark::State& state, const BenchCase& bench_case);
 void set_compile_counters(benchmark::State& state, const BenchCase& bench_case);
 

@@ -1,12 +1,19 @@
 #include "bench/driver/reporters.h"
 
 #include <cmath>
+#include <limits>
+
+#include "bench/driver/counters.h"
 
 namespace bf::driver {
 
 NamingReporter::NamingReporter(std::unique_ptr<benchmark::BenchmarkReporter> inner, size_t name_width,
-                               RunLog* log, Progress* progress)
-    : inner_(std::move(inner)), name_width_(name_width), log_(log), progress_(progress) {}
+                               RunLog* log, Progress* progress, bool all_counters)
+    : inner_(std::move(inner)),
+      name_width_(name_width),
+      log_(log),
+      progress_(progress),
+      all_counters_(all_counters) {}
 
 bool NamingReporter::ReportContext(const Context& context) {
   // RunSpecifiedBenchmarks points this reporter's streams at the --benchmark_out file (streams
@@ -31,6 +38,11 @@ void NamingReporter::ReportRuns(const std::vector<Run>& runs) {
     if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "cv") {
       for (auto& [name, counter] : run.counters) {
         if (std::isnan(counter.value)) counter.value = 0;
+      }
+    }
+    if (all_counters_) {
+      for (const char* name : kCounterNames) {
+        run.counters.try_emplace(name, std::numeric_limits<double>::quiet_NaN());
       }
     }
     if (log_ != nullptr) log_->add(run);

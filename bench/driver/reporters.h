@@ -21,9 +21,11 @@ namespace bf::driver {
 // It also keeps the JSON valid where the library would write NaN (see ReportRuns).
 class NamingReporter final : public benchmark::BenchmarkReporter {
  public:
-  // `log` and `progress` may be null.
+  // `log` and `progress` may be null. `all_counters`: give every run every counter of
+  // kCounterNames, NaN where unknown -- Google Benchmark's CSV reporter aborts when a run has a
+  // counter the first one lacked.
   NamingReporter(std::unique_ptr<benchmark::BenchmarkReporter> inner, size_t name_width, RunLog* log,
-                 Progress* progress);
+                 Progress* progress, bool all_counters = false);
 
   bool ReportContext(const Context& context) override;
   void ReportRuns(const std::vector<Run>& runs) override;
@@ -34,6 +36,7 @@ class NamingReporter final : public benchmark::BenchmarkReporter {
   size_t name_width_;
   RunLog* log_;
   Progress* progress_;
+  bool all_counters_;
 };
 
 // One of Google Benchmark's reporters for `format`.

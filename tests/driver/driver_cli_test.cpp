@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "engines/builtin_engines.h"
 #include "tests/driver/report_json.h"
@@ -181,6 +182,24 @@ TEST(Driver, BenchmarkFlagsPassThrough) {
   // --benchmark_format=json puts JSON on stdout, and the summary goes to stderr.
   EXPECT_EQ(run.out.rfind("{", 0), 0u) << run.out;
   EXPECT_NE(run.err.find("Summary"), std::string::npos);
+}
+
+TEST(Driver, CsvHasOneRowPerBenchmarkWithTheSameColumns) {
+  const std::string corpus = write_tiny_corpus("csv", tiny_programs());
+  const ProcessResult r = bfbench({"--corpus", corpus, "--quick", "--engine=naive", "--program=letters,last",
+                                   "--level=O0,O2", "--format=csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string header;
+  std::getline(lines, header);
+  EXPECT_EQ(header.rfind("name,iterations,real_time,cpu_time", 0), 0u) << header;
+  const auto columns = std::count(header.begin(), header.end(), ',');
+  int rows = 0;
+  for (std::string line; std::getline(lines, line) && line.rfind("\"", 0) == 0; ++rows) {
+    EXPECT_EQ(std::count(line.begin(), line.end(), ','), columns) << line;
+  }
+  EXPECT_EQ(rows, 8);  // 2 phases x 2 programs x 2 levels
+  EXPECT_NE(r.err.find("Summary"), std::string::npos);  // not in the CSV
 }
 
 TEST(Driver, UnknownNamesAreUsageErrorsListingTheValidOnes) {

@@ -151,7 +151,10 @@ class Decoder {
     const int32_t value = ops_[end].arg;
     const LoopEnd loop_end = loop_end_at(end + 1);
     if (targets == 1) {
-      emit_closing(loop_end.found ? Handler::kMulAdd1SetEnd : Handler::kMulAdd1Set,
+      const bool whole_loop = loop_end.found && closes_itself(i, loop_end);
+      emit_closing(whole_loop       ? Handler::kMulAdd1SetLoop
+                   : loop_end.found ? Handler::kMulAdd1SetEnd
+                                    : Handler::kMulAdd1Set,
                    Inst{.offset = first.offset, .arg = first.arg, .from = first.from,
                         .value = value},
                    Sources{.src = first.src, .src2 = first.src2}, loop_end);
@@ -178,6 +181,12 @@ class Decoder {
       return {true, ops_[i].arg, i + 1};
     }
     return {};
+  }
+
+  // True when the loop that `loop_end` closes starts at op `first`: an instruction decoded from
+  // `first` up to that loop end is the loop's whole body.
+  bool closes_itself(size_t first, const LoopEnd& loop_end) const {
+    return static_cast<size_t>(ops_[loop_end.end_op].arg) + 1 == first;
   }
 
   static size_t after(size_t i, const LoopEnd& loop_end) {

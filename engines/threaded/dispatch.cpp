@@ -2,6 +2,7 @@
 // has its own indirect jump (and its own branch-predictor history) -- no central switch.
 #include "engines/threaded/dispatch.h"
 
+#include <algorithm>
 #include <cstring>
 
 #ifdef BFBENCH_TRACE
@@ -84,6 +85,25 @@ template <bool kSetsCounter>
   return true;
 }
 
+// A scan from p (on the tape, non-zero) by `stride`, four tests per bounds check for as long as
+// the fourth step ahead is still on the tape (so are the three between). Returns the zero cell it
+// found, or the last cell it reached near the tape's end, where the caller's checked single
+// steps take over.
+[[gnu::always_inline]] inline int64_t scan_ahead(const uint8_t* cells, uint64_t size, int64_t p,
+                                                 int64_t stride) {
+  const int64_t four = 4 * stride;
+  const int64_t end = static_cast<int64_t>(size);
+  while (stride > 0 ? p + four < end : p + four >= 0) {
+    const uint8_t* here = cells + p;
+    if (here[stride] == 0) return p + stride;
+    if (here[2 * stride] == 0) return p + 2 * stride;
+    if (here[3 * stride] == 0) return p + 3 * stride;
+    p += four;
+    if (cells[p] == 0) return p;
+  }
+  return p;
+}
+
 // Jumps to the handler of the instruction `ip` points at: the dispatch that ends every handler.
 #ifdef BFBENCH_TRACE
 #define BF_DISPATCH()          \
@@ -155,6 +175,7 @@ template <bool kCountSteps>
         case Handler::kMulAddSetEnd: address = &&mul_add_set_end; break;
         case Handler::kMulAdd1Set: address = &&mul_add1_set; break;
         case Handler::kMulAdd1SetEnd: address = &&mul_add1_set_end; break;
+        case Handler::kMulAdd1SetLoop: address = &&mul_add1_set_loop; break;
       }
       (*table)[h] = address;
     }
@@ -277,9 +298,12 @@ scan_left:
 scan:
   p += ip->move;
   BF_CHECK(p, kSrc);
-  while (cells[p] != 0) {
-    p += ip->arg;
-    BF_CHECK(p, kSrc2);
+  if (cells[p] != 0) {
+    p = scan_ahead(cells, size, p, ip->arg);
+    while (cells[p] != 0) {
+      p += ip->arg;
+      BF_CHECK(p, kSrc2);
+    }
   }
   ++ip;
   BF_DISPATCH();
@@ -323,6 +347,44 @@ mul_add1_set_end: {
   }
   cells[counter] = static_cast<uint8_t>(ip->value);
   BF_CLOSE_LOOP(ip + 1);
+}
+
+mul_add1_set_loop: {
+  // The body repeats here, so each iteration costs no dispatch, and one check of p against a
+  // window replaces the three access checks: when every cell the iteration touches (counter,
+  // target, the next loop test) is on the tape, the multiply needs no branch either (adding
+  // 0 * factor is harmless once the target is known to exist). Off the window, the exact path.
+  const int32_t from = ip->from;
+  const int32_t target = ip->offset;
+  const int32_t move = ip->move;
+  const int64_t low = std::min({from, target, move});
+  const int64_t span = std::max({from, target, move}) - low;
+  const uint64_t safe = size > static_cast<uint64_t>(span) ? size - static_cast<uint64_t>(span) : 0;
+  const uint8_t factor = static_cast<uint8_t>(ip->arg);
+  const uint8_t value = static_cast<uint8_t>(ip->value);
+  do {
+    if (static_cast<uint64_t>(p + low) < safe) [[likely]] {
+      const uint8_t times = cells[p + from];
+      cells[p + target] = static_cast<uint8_t>(cells[p + target] + times * factor);
+      cells[p + from] = value;
+      p += move;
+      BF_STEP();
+    } else {
+      const int64_t counter = p + from;
+      BF_CHECK(counter, kSrc2);
+      const uint8_t times = cells[counter];
+      if (times != 0) {
+        BF_CHECK(p + target, kSrc);
+        cells[p + target] = static_cast<uint8_t>(cells[p + target] + times * factor);
+      }
+      cells[counter] = value;
+      p += move;
+      BF_STEP();
+      BF_CHECK(p, kEndSrc);
+    }
+  } while (cells[p] != 0);
+  ++ip;
+  BF_DISPATCH();
 }
 
 halt:

@@ -25,6 +25,7 @@ std::string_view handler_name(Handler handler) {
     case Handler::kMulAddSetEnd: return "muladd-set-end";
     case Handler::kMulAdd1Set: return "muladd1-set";
     case Handler::kMulAdd1SetEnd: return "muladd1-set-end";
+    case Handler::kMulAdd1SetLoop: return "muladd1-set-loop";
   }
   return "?";
 }

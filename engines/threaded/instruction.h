@@ -36,9 +36,10 @@ enum class Handler : uint8_t {
   kMulAddSetEnd,   //   ... then the loop end
   kMulAdd1Set,     // kMulAddSet with one target, inline: cell[p+offset] += cell[p+from] * arg
   kMulAdd1SetEnd,  //   ... then the loop end
+  kMulAdd1SetLoop, // a loop whose whole body is a kMulAdd1SetEnd: repeated without dispatching
 };
 
-inline constexpr int kHandlerCount = static_cast<int>(Handler::kMulAdd1SetEnd) + 1;
+inline constexpr int kHandlerCount = static_cast<int>(Handler::kMulAdd1SetLoop) + 1;
 
 std::string_view handler_name(Handler handler);
 

@@ -147,7 +147,7 @@ TEST(ThreadedDecoder, MultipliesAndWritesCloseLoops) {
   const DecodedProgram d = decode(program({loop(1), mul_add(1, 1, 0), set(0), move(2), end(9),
                                            loop(), mul_add(1, 1, 0), mul_add(1, 2, 0), set(0),
                                            end(), loop(), add(1), set(2, 1), move(-1), end()}));
-  EXPECT_EQ(shape(d), (Names{"loop", "muladd1-set-end", "loop", "muladd-set-end(2)", "loop",
+  EXPECT_EQ(shape(d), (Names{"loop", "muladd1-set-loop", "loop", "muladd-set-end(2)", "loop",
                               "writes-end(2)", "halt"}));
   EXPECT_EQ(d.code[1].move, 2);
   EXPECT_EQ(d.sources[1].end_src, 9u);
@@ -160,6 +160,13 @@ TEST(ThreadedDecoder, MultipliesAndWritesCloseLoops) {
   EXPECT_EQ(target_of(d, 6), 10u);
   EXPECT_EQ(target_of(d, 7), 7u);
   EXPECT_EQ(d.code[7].move, -1);
+}
+
+TEST(ThreadedDecoder, AOneTargetMultiplyThatIsNotTheWholeBodyOnlyClosesTheLoop) {
+  const DecodedProgram d = decode(program({loop(), add(-1), mul_add(1, 1, 2), set(0, 2), move(1),
+                                           end()}));
+  EXPECT_EQ(shape(d), (Names{"loop", "add", "muladd1-set-end", "halt"}));
+  EXPECT_EQ(target_of(d, 2), 1u);
 }
 
 TEST(ThreadedDecoder, EveryJumpOfADeeplyNestedProgramLandsOnAnInstruction) {

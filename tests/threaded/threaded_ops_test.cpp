@@ -199,6 +199,40 @@ TEST(ThreadedOps, MultiplyGroupTrapsAtTheFirstTargetOffTheTapeAfterEarlierTarget
   EXPECT_EQ(offset.output, std::string("\x0c\x00\x04", 3));
 }
 
+// A loop that is one multiply (`[` muladd p[target] += p[from]*3, set p[from] = 1, move `]`) walks
+// over non-zero cells towards an end of the tape until one of its accesses falls off: the
+// counter, the target or the loop test, whichever comes first, for every shape nearby.
+TEST(ThreadedOps, WholeMultiplyLoopsTrapAtTheFirstAccessOffTheTape) {
+  for (int32_t step : {-3, -2, -1, 1, 2, 3}) {
+    for (int32_t from = -2; from <= 2; ++from) {
+      for (int32_t target = -3; target <= 3; ++target) {
+        if (target == from) continue;
+        SCOPED_TRACE("move " + std::to_string(step) + " from " + std::to_string(from) +
+                     " target " + std::to_string(target));
+        const int32_t start = step > 0 ? static_cast<int32_t>(kSmallTape) - 30 : 30;
+        Program p = program({move(start)});
+        for (int32_t cell = -30; cell < 30; ++cell) p.ops.push_back(add(1 + (cell & 3), cell));
+        for (const Op& op : {loop(100), mul_add(3, target, from, 101, 100), set(1, from, 100),
+                             move(step), end(102)}) {
+          p.ops.push_back(op);
+        }
+        link_loops(p);
+        const Outcome o = run_both(p, kSmall);
+        EXPECT_NE(o.result.status, RunStatus::kOk);
+        run_both(p, {.tape_cells = kSmallTape, .max_steps = 7});
+      }
+    }
+  }
+}
+
+TEST(ThreadedOps, WholeMultiplyLoopsStopAtAZeroCell) {
+  // Counter cells 3, 2, 1 at 10, 11, 12 are moved (times 2) two cells left, until cell 13 (0).
+  const Outcome o = run_both(program({add(3, 10), add(2, 11), add(1, 12), move(10), loop(),
+                                      mul_add(2, -2), set(0), move(1), end(), out(), out(-5),
+                                      out(-4), out(-3), out(-2), out(-1)}));
+  EXPECT_EQ(o.output, std::string("\x00\x06\x04\x02\x00\x00", 6));
+}
+
 TEST(ThreadedOps, MulAddsWithDifferentCountersStaySeparate) {
   const Outcome o = run_both(program({add(2), add(3, 1), mul_add(1, 2, 0), mul_add(1, 2, 1),
                                       set(0, 1), out(2), out(1)}));

@@ -158,6 +158,11 @@ class Lowering {
     }
     // The code after the test is also reached from the other end of the loop.
     known_.reset();
+    if (cache_ != nullptr) {
+      // p never moves in a fixed region, so its range check holds all through it.
+      known_.accessed(cache_->cells.front().offset);
+      known_.accessed(cache_->cells.back().offset);
+    }
   }
 
   // while cell[p] != 0: p += stride. The first test reports '[' (src), later ones ']' (src2).

@@ -45,6 +45,12 @@ def _level_colors(levels: List[str]) -> Dict[str, tuple]:
     return {level: palette(0.1 + 0.75 * i / count) for i, level in enumerate(levels)}
 
 
+def engine_colors(engines: List[str]) -> Dict[str, tuple]:
+    """One colour per engine, by its place in the results, the same in every chart."""
+    palette = plt.get_cmap("tab10")
+    return {engine: palette(i % 10) for i, engine in enumerate(engines)}
+
+
 def _grouped_bars(axis, groups: List[str], series: List[str], value, error=None, colors=None):
     """Bars grouped by `groups` (x), one per `series`; value(group, series) may be None."""
     width = 0.8 / max(1, len(series))
@@ -73,9 +79,9 @@ def program_chart(res: results.Results, program: str, out_dir: Path, name: str) 
     by_key = {(e.engine, e.level): e for e in entries}
     colors = _level_colors(levels)
     has_speedups = any(e.speedup for e in entries)
+    width = 1.2 * len(engines) * (2 if has_speedups else 1)
     figure, axes = plt.subplots(1, 2 if has_speedups else 1,
-                                figsize=(max(6.0, 1.2 * len(engines) * (2 if has_speedups else 1)), 3.6),
-                                squeeze=False)
+                                figsize=(min(13.0, max(6.0, width)), 3.6), squeeze=False)
     left = axes[0][0]
     _grouped_bars(left, engines, levels,
                   lambda g, s: by_key[(g, s)].bench.mean if (g, s) in by_key else None,
@@ -133,9 +139,10 @@ def compile_chart(res: results.Results, out_dir: Path, name: str) -> Optional[st
         return None
     level = levels[-1]  # the optimized programs are what people run
     jits = analysis.jit_engines(res)
+    colors = engine_colors(res.engines())
     panels = 2 if jits else 1
-    figure, axes = plt.subplots(1, panels, figsize=(max(6.0, 1.1 * len(programs) * panels), 3.6),
-                                squeeze=False)
+    figure, axes = plt.subplots(panels, 1, figsize=(min(12.0, max(6.0, 0.9 * len(programs) + 2)),
+                                                    3.4 * panels), squeeze=False)
     left = axes[0][0]
 
     def compile_time(program, engine):
@@ -146,14 +153,14 @@ def compile_chart(res: results.Results, out_dir: Path, name: str) -> Optional[st
         bench = res.get("compile", engine, program, level)
         return bench.stddev if bench and bench.ok else 0
 
-    _grouped_bars(left, programs, engines, compile_time, compile_sd)
+    _grouped_bars(left, programs, engines, compile_time, compile_sd, colors)
     seconds_axis(left)
     left.set_ylabel("parse + optimize + compile (log)")
     left.set_title(f"compile time at {level}")
-    left.legend(title="engine", fontsize=8)
-    left.grid(axis="y", which="both", alpha=0.3)
+    left.legend(title="engine", fontsize=7, ncol=2)
+    left.grid(axis="y", alpha=0.3)
     if jits:
-        right = axes[0][1]
+        right = axes[1][0]
 
         def code_bytes(program, engine):
             for phase in ("compile", "run"):
@@ -162,12 +169,12 @@ def compile_chart(res: results.Results, out_dir: Path, name: str) -> Optional[st
                     return bench.counters["code_bytes"]
             return None
 
-        _grouped_bars(right, programs, jits, code_bytes)
+        _grouped_bars(right, programs, jits, code_bytes, colors=colors)
         right.set_yscale("log")
         right.set_ylabel("generated code (bytes, log)")
         right.set_title(f"code size at {level}")
-        right.legend(title="engine", fontsize=8)
-        right.grid(axis="y", which="both", alpha=0.3)
+        right.legend(title="engine", fontsize=7, ncol=2)
+        right.grid(axis="y", alpha=0.3)
     return _save(figure, out_dir, name)
 
 

@@ -47,17 +47,24 @@ def _context_table(context: dict) -> Table:
     return table
 
 
+def _with_spread(bench: results.Benchmark) -> str:
+    """"1.2 ms ± 3 µs", or just the time when a single run leaves no spread to show."""
+    if len(bench.samples) < 2 and bench.aggregate_stddev is None:
+        return f"{units.seconds(bench.mean)} (1 run)"
+    return f"{units.seconds(bench.mean)} ± {units.seconds(bench.stddev)}"
+
+
 def _program_table(entries: List[analysis.Entry]) -> Table:
     table = Table(["rank", "engine", "level", "run time (mean ± sd)", "speed-up", "runs", "ops",
                    "code bytes"], right=[True, False, False, True, True, True, True, True])
     for rank, entry in enumerate(entries, 1):
         bench = entry.bench
-        speedup = (f"{entry.speedup:.3g}× ± {entry.speedup_sd:.2g}"
-                   if entry.speedup is not None else "n/a")
+        speedup = "n/a" if entry.speedup is None else (
+            f"{entry.speedup:.3g}× ± {entry.speedup_sd:.2g}" if entry.speedup_sd
+            else f"{entry.speedup:.3g}×")
         counters = bench.counters
         table.add(rank, entry.engine, entry.level,
-                  f"{units.seconds(bench.mean)} ± {units.seconds(bench.stddev)}", speedup,
-                  len(bench.samples),
+                  _with_spread(bench), speedup, len(bench.samples),
                   f"{counters['ops']:.0f}" if "ops" in counters else "-",
                   units.size(counters["code_bytes"]) if counters.get("code_bytes") else "-")
     return table
@@ -67,8 +74,8 @@ def _ranking_table(ranked: List[analysis.Ranked]) -> Table:
     table = Table(["rank", "engine", "level", "speed-up (geomean ± sd)", "programs"],
                   right=[True, False, False, True, True])
     for rank, row in enumerate(ranked, 1):
-        table.add(rank, row.engine, row.level, f"{row.speedup:.3g}× ± {row.spread:.2g}",
-                  row.programs)
+        spread = f" ± {row.spread:.2g}" if row.spread else ""
+        table.add(rank, row.engine, row.level, f"{row.speedup:.3g}×{spread}", row.programs)
     return table
 
 
@@ -86,8 +93,7 @@ def _compile_table(res: results.Results) -> Table:
                 if not code and run is not None:
                     code = run.counters.get("code_bytes")
                 ops = bench.counters.get("ops")
-                table.add(engine, program, level,
-                          f"{units.seconds(bench.mean)} ± {units.seconds(bench.stddev)}",
+                table.add(engine, program, level, _with_spread(bench),
                           f"{ops:.0f}" if ops is not None else "-",
                           units.size(code) if code else "-")
     return table

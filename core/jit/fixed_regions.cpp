@@ -7,24 +7,44 @@ namespace bf::jit {
 
 namespace {
 
-// Whether the loop [begin, end] keeps p fixed and calls nothing.
-bool is_fixed(const std::vector<Op>& ops, size_t begin, size_t end) {
-  for (size_t i = begin; i <= end; ++i) {
-    switch (ops[i].kind) {
-      case OpKind::kMove:
-      case OpKind::kScan:
-      case OpKind::kOut:
-      case OpKind::kIn:
-        return false;
-      case OpKind::kAdd:
-      case OpKind::kSet:
-      case OpKind::kLoopBegin:
-      case OpKind::kLoopEnd:
-      case OpKind::kMulAdd:
-        break;
+// Whether an op moves p or calls the runtime.
+bool unfixes(OpKind kind) {
+  switch (kind) {
+    case OpKind::kMove:
+    case OpKind::kScan:
+    case OpKind::kOut:
+    case OpKind::kIn:
+      return true;
+    case OpKind::kAdd:
+    case OpKind::kSet:
+    case OpKind::kLoopBegin:
+    case OpKind::kLoopEnd:
+    case OpKind::kMulAdd:
+      break;
+  }
+  return false;
+}
+
+// fixed[i] for every LoopBegin i: its loop keeps p fixed and calls nothing. One pass with a stack
+// (a loop that is not fixed makes its enclosing loops not fixed), so a million nested loops cost a
+// million steps, not a million squared.
+std::vector<bool> fixed_loops(const std::vector<Op>& ops) {
+  std::vector<bool> fixed(ops.size(), false);
+  std::vector<std::pair<size_t, bool>> open;  // LoopBegin index, fixed so far
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (ops[i].kind == OpKind::kLoopBegin) {
+      open.emplace_back(i, true);
+    } else if (ops[i].kind == OpKind::kLoopEnd) {
+      if (open.empty()) continue;
+      const auto [begin, is_fixed] = open.back();
+      open.pop_back();
+      fixed[begin] = is_fixed;
+      if (!is_fixed && !open.empty()) open.back().second = false;
+    } else if (unfixes(ops[i].kind) && !open.empty()) {
+      open.back().second = false;
     }
   }
-  return true;
+  return fixed;
 }
 
 // A loop that runs once per entry ([-]-like resets) gains nothing from registers loaded and stored
@@ -87,15 +107,17 @@ std::vector<CachedCell> choose_cells(const std::vector<Op>& ops, size_t begin, s
 
 std::vector<FixedRegion> find_fixed_regions(const Program& program) {
   const std::vector<Op>& ops = program.ops;
+  const std::vector<bool> fixed = fixed_loops(ops);
   std::vector<FixedRegion> regions;
   for (size_t i = 0; i < ops.size(); ++i) {
-    if (ops[i].kind != OpKind::kLoopBegin) continue;
+    if (ops[i].kind != OpKind::kLoopBegin || !fixed[i]) continue;
     const auto end = static_cast<size_t>(ops[i].arg);
     if (end <= i || end >= ops.size()) continue;  // not linked; leave it to the plain code
-    if (is_fixed(ops, i, end) && worth_caching(ops, i, end)) {
+    // Scanned once: the loops inside a region are skipped below, whether it qualifies or not.
+    if (worth_caching(ops, i, end)) {
       regions.push_back(FixedRegion{i, end, choose_cells(ops, i, end)});
-      i = end;  // loops inside belong to this region
     }
+    i = end;  // loops inside belong to this region, or are not worth it either
   }
   return regions;
 }

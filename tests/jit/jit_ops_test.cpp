@@ -241,6 +241,22 @@ TEST_P(JitOps, OutputLongerThanTheBufferIsFlushedInOrder) {
   EXPECT_EQ(o.output.back(), '\xff');
 }
 
+TEST_P(JitOps, DeeplyNestedLoopsCompileAndRun) {
+  // 100000 nested loops, once with a move in the innermost (no loop keeps p fixed) and once
+  // without (one fixed region holding them all): compilation stays linear in the program.
+  for (const bool moves : {true, false}) {
+    std::vector<Op> ops{add(3, 0, 0)};
+    constexpr uint32_t kDepth = 100000;
+    for (uint32_t i = 0; i < kDepth; ++i) ops.push_back(begin(1 + i));
+    ops.push_back(moves ? move(1, kDepth + 1) : add(-1, 0, kDepth + 1));
+    for (uint32_t i = 0; i < kDepth; ++i) ops.push_back(end(kDepth + 2 + i));
+    ops.push_back(out(0, 2 * kDepth + 2));
+    const Outcome o = run(program(ops), RunSetup{});
+    EXPECT_TRUE(o.result.ok());
+    EXPECT_EQ(o.output, std::string(1, '\0'));
+  }
+}
+
 TEST_P(JitOps, EmptyProgramFinishes) {
   const Outcome o = run(program({}));
   EXPECT_TRUE(o.result.ok());

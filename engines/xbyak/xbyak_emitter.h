@@ -47,15 +47,13 @@ class XbyakEmitter final : public jit::Emitter, private Xbyak::CodeGenerator {
   void load_counter(int32_t disp) override;
   void test_counter() override;
   void mul_add(int32_t disp, uint8_t factor) override;
-  // Fixed-region cache slots (r8..r11); not yet `override`: the Emitter that declares them may
-  // still be on its way in, and these compile with or without it.
-  void load_cached(int slot, int32_t disp);
-  void store_cached(int slot, int32_t disp);
-  void add_cached(int slot, uint8_t amount);
-  void set_cached(int slot, uint8_t value);
-  void test_cached(int slot);
-  void load_counter_cached(int slot);
-  void mul_add_cached(int slot, uint8_t factor);
+  void load_cached(int slot, int32_t disp) override;
+  void store_cached(int slot, int32_t disp) override;
+  void add_cached(int slot, uint8_t amount) override;
+  void set_cached(int slot, uint8_t value) override;
+  void test_cached(int slot) override;
+  void load_counter_cached(int slot) override;
+  void mul_add_cached(int slot, uint8_t factor) override;
   void scan_call(bool right) override;
   void jump_if_off_tape(int32_t disp, jit::TapeEnd end, jit::Label label) override;
 

@@ -5,8 +5,6 @@
 //   rax, rcx, rdx, rsi, rdi: scratch (ecx: MulAdd counter)
 #include "engines/xbyak/xbyak_emitter.h"
 
-#include <cstdlib>
-
 #include "core/jit/scan_helpers.h"
 #include "core/runtime/run_state.h"
 
@@ -14,13 +12,12 @@ namespace bf::xbyak {
 
 namespace {
 
-// xbyak's buffer as plain heap memory. The packaged allocator maps pages and (outside AutoGrow)
-// makes them read-write-execute; ours is only ever data -- the code runs from a sealed copy -- so
-// it never protects anything, and readyRE() only resolves labels.
+// xbyak's buffer as plain heap memory. The packaged default allocator maps pages and (outside
+// AutoGrow) makes them read-write-execute; the base Allocator takes aligned heap memory, and with
+// useProtect() false xbyak never changes its protection -- it stays data, since the code runs from
+// a sealed copy -- so readyRE() only resolves labels.
 class AssemblyOnlyAllocator final : public Xbyak::Allocator {
  public:
-  uint8_t* alloc(size_t size) override { return static_cast<uint8_t*>(std::malloc(size)); }
-  void free(uint8_t* p) override { std::free(p); }
   bool useProtect() const override { return false; }
 };
 

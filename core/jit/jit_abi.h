@@ -16,6 +16,7 @@ namespace bf::jit {
 //   r13  tape begin (first cell)
 //   r14  tape end (one past the last cell)
 //   rbp  frame pointer (pushed first so the five pushes keep rsp 16-byte aligned)
+//   r8..r11  cells a fixed region keeps in registers (fixed_regions.h; no calls happen there)
 // Scratch: rax, rcx, rdx, rsi, rdi (caller-saved; clobbered by calls). ecx holds a MulAdd counter.
 
 // What the generated function returns, in rax:rdx (a two-word struct is returned in registers).

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <thread>
 
 #include "bench/driver/bench_name.h"
 #include "bench/driver/plan.h"
@@ -56,6 +58,16 @@ std::string rerun_advice(const std::vector<std::string>& names, int repetitions)
          (filter.empty() ? " and a --benchmark_filter that picks them"
                          : " --benchmark_filter=" + filter) +
          " to the same command";
+}
+
+// " (load average 9.8 on 2 CPUs)", or nothing when the system does not say.
+std::string load_note() {
+  double load[1];
+  const unsigned cpus = std::thread::hardware_concurrency();
+  if (::getloadavg(load, 1) != 1 || cpus == 0) return "";
+  char text[64];
+  std::snprintf(text, sizeof text, " (load average %.1f on %u CPUs)", load[0], cpus);
+  return text;
 }
 
 void print_program(std::ostream& out, const RunLog& log, const std::string& program) {
@@ -115,16 +127,18 @@ void print_warnings(std::ostream& out, const RunLog& log, const SummaryInputs& i
                     "that every engine works, not to compare them.");
   } else if (!few.empty()) {
     lines.push_back(std::to_string(few.size()) + " benchmark(s) ran fewer than " +
-                    std::to_string(kFirmRepetitions) + " repetitions (runs over " +
-                    fixed(kPilotLimitSeconds) + " s are repeated " + std::to_string(kSlowRepetitions) +
-                    " times to keep the whole matrix short), so their sigma is rough: " + list_names(few) +
-                    ". For a firmer one, " + rerun_advice(few, 5) + ".");
+                    std::to_string(kFirmRepetitions) + " repetitions (to keep the whole matrix short, runs "
+                    "over " + fixed(kPilotLimitSeconds) + " s are repeated " + std::to_string(kSlowRepetitions) +
+                    " times and compiles over " + fixed(kSlowCompileSeconds) + " s done once), so their "
+                    "sigma is rough or missing: " + list_names(few) + ". For a firmer one, " +
+                    rerun_advice(few, 5) + ".");
   }
   if (!noisy.empty()) {
     lines.push_back(std::to_string(noisy.size()) + " benchmark(s) varied by more than " +
                     std::to_string(static_cast<int>(kHighVariation * 100)) + "% of their mean (up to " +
                     std::to_string(static_cast<int>(worst * 100 + 0.5)) + "%): " + list_names(noisy) +
-                    ". The machine was busy: stop other work, then " + rerun_advice(noisy, 10) + ".");
+                    ". The machine was busy" + load_note() + ": stop other work, then " +
+                    rerun_advice(noisy, 10) + ".");
   }
   for (const EngineInfo* engine : inputs.skipped) {
     lines.push_back("skipped engine " + engine->name + ": " + engine->unavailable_reason);

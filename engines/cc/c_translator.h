@@ -1,0 +1,23 @@
+// C translator: an optimized Program -> the C source of one function the system compiler builds.
+#pragma once
+
+#include <string>
+
+#include "core/engine.h"
+#include "core/program.h"
+
+namespace bf::cc {
+
+// The source defines `int bf_cc_main(cells, size, state, env)` (see cc_abi.h). It runs unchecked
+// wherever it has proved that the accesses ahead stay on the tape, and hands the rest of the run to
+// the checked path where it cannot, so traps, steps and output match the naive engine exactly:
+//  - a region (straight-line ops and the fixed loops among them, see loop_shape.h) checks once,
+//    before it starts, the cells it is sure to touch;
+//  - a fixed loop checks on entry only the sure cells its region's check did not cover;
+//  - a multiply whose target lies outside the checked cells checks that target alone;
+//  - scans find the next zero cell with memchr/memrchr (stride +-1) or a bounded loop.
+// Every check covers only accesses that certainly follow, so a failed one always ends in a trap and
+// handing over for good costs nothing a correct program would notice.
+std::string translate_to_c(const Program& program, const CompileOptions& options);
+
+}  // namespace bf::cc

@@ -1,0 +1,23 @@
+// TempDir: a private directory under $TMPDIR (or /tmp), removed with everything in it when dropped.
+#pragma once
+
+#include <string>
+
+namespace bf::cc {
+
+class TempDir {
+ public:
+  // mkdtemp: a fresh name per call, so concurrent compiles never share files. Throws CompileError.
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace bf::cc

@@ -35,6 +35,8 @@ def draw(series: List[results.Results], phase: str, level_choice: str, out_dir: 
     rows = math.ceil(len(programs) / columns)
     figure, axes = plt.subplots(rows, columns, figsize=(4.6 * columns, 3.3 * rows), squeeze=False)
     labels = [_label(res) for res in series]
+    if len(set(labels)) < len(labels):  # the same commit measured twice: keep them apart
+        labels = [f"{i + 1}:{label}" for i, label in enumerate(labels)]
     styles = ["-", "--", ":", "-."]
     palette = plt.get_cmap("tab10")
     for index, program in enumerate(programs):

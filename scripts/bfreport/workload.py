@@ -64,7 +64,3 @@ def jobs(engines: List[str]) -> List[Job]:
     return [Job(engine, program, level, run)
             for program, level, run in PLAN for engine in engines
             if (engine, program) not in EXCLUDED]
-
-
-def programs() -> List[str]:
-    return list(dict.fromkeys(program for program, _, _ in PLAN))

@@ -16,7 +16,7 @@
 namespace bf::driver {
 namespace {
 
-TEST(OutputCheck, AcceptsTheExpectedOutputAndNamesWhatDiffers) {
+TEST(DriverOutputCheck, AcceptsTheExpectedOutputAndNamesWhatDiffers) {
   OutputCheck check(sha256_hex("ab\n"), RunStatus::kOk, 0);
   EXPECT_EQ(check.check("ab\n", RunResult{}), "");
   EXPECT_EQ(check.check("ab\n", RunResult{}), "");  // again, now against the confirmed bytes
@@ -26,13 +26,13 @@ TEST(OutputCheck, AcceptsTheExpectedOutputAndNamesWhatDiffers) {
   EXPECT_NE(wrong.find("expected SHA-256 " + sha256_hex("ab\n").substr(0, 12)), std::string::npos) << wrong;
 }
 
-TEST(OutputCheck, AnUnexpectedTrapIsWrongEvenWithTheRightOutput) {
+TEST(DriverOutputCheck, AnUnexpectedTrapIsWrongEvenWithTheRightOutput) {
   OutputCheck check(sha256_hex(""), RunStatus::kOk, 0);
   EXPECT_EQ(check.check("", RunResult{RunStatus::kTapeOverflow, 7, 4096}),
             "ended with tape overflow at byte 7, expected a normal end");
 }
 
-TEST(OutputCheck, AnExpectedTrapMustHappenAtTheSameByte) {
+TEST(DriverOutputCheck, AnExpectedTrapMustHappenAtTheSameByte) {
   OutputCheck check(sha256_hex("x"), RunStatus::kTapeUnderflow, 5);
   EXPECT_EQ(check.check("x", RunResult{RunStatus::kTapeUnderflow, 5, -1}), "");
   EXPECT_EQ(check.check("x", RunResult{RunStatus::kTapeUnderflow, 6, -1}),
@@ -40,7 +40,7 @@ TEST(OutputCheck, AnExpectedTrapMustHappenAtTheSameByte) {
   EXPECT_EQ(check.check("x", RunResult{}), "ended with a normal end, expected tape underflow at byte 5");
 }
 
-TEST(NameFilter, BehavesLikeGoogleBenchmarksFilter) {
+TEST(DriverNameFilter, BehavesLikeGoogleBenchmarksFilter) {
   EXPECT_TRUE(NameFilter("").matches("run/naive/hanoi/O2"));
   EXPECT_TRUE(NameFilter("all").matches("compile/naive/hanoi/O2"));
   EXPECT_TRUE(NameFilter("naive/hanoi").matches("run/naive/hanoi/O2"));  // a search, not a full match
@@ -51,7 +51,7 @@ TEST(NameFilter, BehavesLikeGoogleBenchmarksFilter) {
   EXPECT_TRUE(NameFilter("-^compile/").matches("run/naive/hanoi/O2"));
 }
 
-TEST(Plan, SlowRunsRunTwiceMediumOnesThriceFastOnesForAFixedBudgetSlowCompilesOnce) {
+TEST(DriverPlan, SlowRunsRunTwiceMediumOnesThriceFastOnesForAFixedBudgetSlowCompilesOnce) {
   const PlanInputs defaults;
   EXPECT_EQ(plan_run(std::nullopt, 0, defaults), (Plan{1, kSlowRepetitions}));
   EXPECT_EQ(plan_run(0.3, 0, defaults), (Plan{1, kMediumRepetitions}));
@@ -64,7 +64,7 @@ TEST(Plan, SlowRunsRunTwiceMediumOnesThriceFastOnesForAFixedBudgetSlowCompilesOn
   EXPECT_EQ(plan_compile(0.0001, defaults), (Plan{500, kCompileRepetitions}));
 }
 
-TEST(Plan, QuickRunsOnceAndTheUsersFlagsWin) {
+TEST(DriverPlan, QuickRunsOnceAndTheUsersFlagsWin) {
   EXPECT_EQ(plan_run(0.001, 0, PlanInputs{true, false, false}), (Plan{1, 1}));
   EXPECT_EQ(plan_compile(5.0, PlanInputs{true, false, false}), (Plan{1, 1}));
   EXPECT_EQ(plan_run(std::nullopt, 0, PlanInputs{false, true, false}), (Plan{1, 0}));
@@ -72,7 +72,7 @@ TEST(Plan, QuickRunsOnceAndTheUsersFlagsWin) {
   EXPECT_EQ(plan_run(std::nullopt, 0, PlanInputs{false, true, true}), (Plan{0, 0}));
 }
 
-TEST(Statistics, MeanAndSampleStandardDeviation) {
+TEST(DriverStatistics, MeanAndSampleStandardDeviation) {
   const Stats stats = stats_of({2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0});
   EXPECT_DOUBLE_EQ(stats.mean, 5.0);
   ASSERT_TRUE(stats.stddev);
@@ -80,7 +80,7 @@ TEST(Statistics, MeanAndSampleStandardDeviation) {
   EXPECT_FALSE(stats_of({3.0}).stddev);
 }
 
-TEST(Statistics, SpeedupPropagatesRelativeErrors) {
+TEST(DriverStatistics, SpeedupPropagatesRelativeErrors) {
   const Speedup s = speedup(Stats{10.0, 1.0, 3}, Stats{2.0, 0.2, 3});
   EXPECT_DOUBLE_EQ(s.ratio, 5.0);
   ASSERT_TRUE(s.sigma);
@@ -88,14 +88,14 @@ TEST(Statistics, SpeedupPropagatesRelativeErrors) {
   EXPECT_FALSE(speedup(Stats{10.0, std::nullopt, 1}, Stats{2.0, 0.2, 3}).sigma);
 }
 
-TEST(Statistics, TimesAreShownInTheLargestFittingUnit) {
+TEST(DriverStatistics, TimesAreShownInTheLargestFittingUnit) {
   EXPECT_EQ(format_seconds(11.03), "11.0 s");
   EXPECT_EQ(format_seconds(0.01234), "12.3 ms");
   EXPECT_EQ(format_seconds(0.000850), "850 us");
   EXPECT_EQ(format_stats(Stats{0.01234, 0.00041, 3}), "12.3 ms ± 0.41 ms");
 }
 
-TEST(BenchName, RoundTrips) {
+TEST(DriverBenchName, RoundTrips) {
   const BenchName name{Phase::kCompile, "handjit", "hanoi", 3};
   EXPECT_EQ(name.str(), "compile/handjit/hanoi/O3");
   const auto parsed = BenchName::parse("compile/handjit/hanoi/O3");
@@ -106,7 +106,7 @@ TEST(BenchName, RoundTrips) {
   EXPECT_FALSE(BenchName::parse("run/naive/hanoi/3"));
 }
 
-TEST(Progress, ShowsIndexTotalAndNameOnlyWhenEnabled) {
+TEST(DriverProgress, ShowsIndexTotalAndNameOnlyWhenEnabled) {
   std::ostringstream quiet;
   Progress off(quiet, false);
   off.start(120);
@@ -125,7 +125,7 @@ TEST(Progress, ShowsIndexTotalAndNameOnlyWhenEnabled) {
   EXPECT_EQ(format_duration(3723), "1:02:03");
 }
 
-TEST(Summary, RanksRunsAgainstNaiveO0AndWarnsAboutTooFewRepetitionsAndNoise) {
+TEST(DriverSummary, RanksRunsAgainstNaiveO0AndWarnsAboutTooFewRepetitionsAndNoise) {
   RunLog log;
   for (double s : {10.0, 10.2}) log.add_sample("run/naive/hanoi/O0", s);
   for (double s : {0.10, 0.10, 0.10, 0.10, 0.10}) log.add_sample("run/fastjit/hanoi/O3", s);

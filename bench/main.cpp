@@ -5,6 +5,7 @@
 #include <iostream>
 #include <string>
 
+#include "bench/asm_command.h"
 #include "bench/cli_common.h"
 #include "bench/driver/bench_command.h"
 #include "bench/exit_codes.h"
@@ -23,6 +24,7 @@ constexpr const char* kHelp =
     "  bfbench [benchmark options]    benchmark engines x programs x levels (options below)\n"
     "  bfbench run [options] FILE     run a program (bfbench run --help)\n"
     "  bfbench ir [-O N] FILE         print the IR after optimization (bfbench ir --help)\n"
+    "  bfbench asm [options] FILE     a JIT's machine code, op by op (bfbench asm --help)\n"
     "  bfbench engines                list the engines and whether this build has them\n"
     "  bfbench measure [options]      one checked run for the regression gate (bfbench measure --help)\n"
     "  bfbench --help | --version\n"
@@ -42,6 +44,7 @@ int dispatch(int argc, char** argv) {
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "run") return bf::cli::run_command(argc - 1, argv + 1);
   if (command == "ir") return bf::cli::ir_command(argc - 1, argv + 1);
+  if (command == "asm") return bf::cli::asm_command(argc - 1, argv + 1);
   if (command == "engines") return engines_command();
   if (command == "measure") return bf::cli::measure_command(argc - 1, argv + 1);
   if (command == "--help" || command == "-h" || command == "help") {

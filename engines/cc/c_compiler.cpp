@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -57,7 +57,8 @@ std::string first_error_line(const std::string& log, const std::string& dir) {
   std::istringstream lines(log);
   std::string first;
   for (std::string line; std::getline(lines, line);) {
-    for (size_t at; (at = line.find(dir + "/")) != std::string::npos;) line.erase(at, dir.size() + 1);
+    for (size_t at; (at = line.find(dir + "/")) != std::string::npos;)
+      line.erase(at, dir.size() + 1);
     if (line.empty()) continue;
     if (line.find("error:") != std::string::npos) return line;
     if (first.empty()) first = line;

@@ -204,8 +204,8 @@ class Translator {
         for (const int64_t end : {d_ + shape.sure_min, d_ + shape.sure_max}) {
           if (inner.covers(end)) continue;
           inner.add(end);
-          failed += (failed.empty() ? "" : " || ") + std::string("OFF_TAPE(") +
-                    std::to_string(end) + ")";
+          failed +=
+              (failed.empty() ? "" : " || ") + std::string("OFF_TAPE(") + std::to_string(end) + ")";
         }
         if (!failed.empty()) {
           out_ += "  if (" + failed + ") HAND_OVER(" + std::to_string(i + 1) + ", p" +
@@ -265,7 +265,8 @@ class Translator {
       return;
     }
     const std::string check = off_tape(body.sure);
-    if (!check.empty()) out_ += "  if (" + check + ") HAND_OVER(" + std::to_string(i + 1) + ", p);\n";
+    if (!check.empty())
+      out_ += "  if (" + check + ") HAND_OVER(" + std::to_string(i + 1) + ", p);\n";
     out_ += "B" + index + ":;\n";
     start_region(body);
     region_loop_ = i;
@@ -324,7 +325,8 @@ class Translator {
   void open_region(size_t first) {
     const Plan plan = plan_region(first);
     const std::string check = off_tape(plan.sure);
-    if (!check.empty()) out_ += "  if (" + check + ") HAND_OVER(" + std::to_string(first) + ", p);\n";
+    if (!check.empty())
+      out_ += "  if (" + check + ") HAND_OVER(" + std::to_string(first) + ", p);\n";
     start_region(plan);
   }
 
@@ -352,12 +354,14 @@ class Translator {
     return true;
   }
 
-  // The condition "some of `cells` are off the tape", given that cell[p] is on it ("" if none can be).
+  // The condition "some of `cells` are off the tape", given that cell[p] is on it ("" if none can
+  // be).
   static std::string off_tape(const Checked& cells) {
     std::string text;
     if (cells.lo < 0) text = "OFF_TAPE(" + std::to_string(cells.lo) + ")";
     if (cells.hi > 0) {
-      text += (text.empty() ? "" : " || ") + std::string("OFF_TAPE(") + std::to_string(cells.hi) + ")";
+      text +=
+          (text.empty() ? "" : " || ") + std::string("OFF_TAPE(") + std::to_string(cells.hi) + ")";
     }
     return text;
   }
@@ -374,10 +378,10 @@ class Translator {
   static constexpr int kMaxCompiledDepth = 256;
 
   bool in_region_ = false;
-  size_t region_end_ = 0;        // the op after the region: a test, or the program's end
-  int64_t region_moved_ = 0;     // where the region leaves p, relative to its start
+  size_t region_end_ = 0;         // the op after the region: a test, or the program's end
+  int64_t region_moved_ = 0;      // where the region leaves p, relative to its start
   size_t region_loop_ = kNoLoop;  // the moving loop whose whole body the region is, if any
-  int64_t d_ = 0;                // pointer position relative to the region's start
+  int64_t d_ = 0;                 // pointer position relative to the region's start
   std::vector<Checked> checked_;  // per fixed loop open in the region, the cells checked so far
   int depth_ = 0;                 // loops open at the current op (deep ones are not compiled)
 };

@@ -37,6 +37,7 @@ struct Environment {
   void* context;
 };
 
-using EntryFunction = int (*)(uint8_t* cells, int64_t size, RunState* state, const Environment* env);
+using EntryFunction = int (*)(uint8_t* cells, int64_t size, RunState* state,
+                              const Environment* env);
 
 }  // namespace bf::cc

@@ -52,7 +52,8 @@ class ScopedEnv {
 class TestDir {
  public:
   explicit TestDir(const std::string& name)
-      : path_((fs::path(::testing::TempDir()) / (name + "-" + std::to_string(::getpid()))).string()) {
+      : path_(
+            (fs::path(::testing::TempDir()) / (name + "-" + std::to_string(::getpid()))).string()) {
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -195,11 +196,12 @@ TEST(CcCli, EnginesListsCcAsUnavailableWithoutACompiler) {
 
 TEST(CcCli, RunningCcWithoutACompilerIsAUsageError) {
   const TestDir empty("cli-empty-path2");
-  const ProcessResult r = run_process(
-      {"/usr/bin/env", "-u", "CC", "PATH=" + std::string(empty), kBfbench, "run", "--engine", "cc", "-e", "+."});
+  const ProcessResult r = run_process({"/usr/bin/env", "-u", "CC", "PATH=" + std::string(empty),
+                                       kBfbench, "run", "--engine", "cc", "-e", "+."});
   EXPECT_EQ(r.exit_code, 64);
-  EXPECT_EQ(r.err,
-            "engine 'cc' is unavailable in this build: no C compiler found (set CC, or install gcc)\n");
+  EXPECT_EQ(
+      r.err,
+      "engine 'cc' is unavailable in this build: no C compiler found (set CC, or install gcc)\n");
 }
 
 TEST(CcCli, ACompilerThatFailsIsReportedOnOneLine) {

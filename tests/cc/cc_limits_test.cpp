@@ -14,8 +14,7 @@ namespace bf::testing {
 namespace {
 
 // Fixed loops (nested), a moving loop, a scan, a multiply and output between them.
-constexpr const char* kProgram =
-    "+++[>++[>+++<-]<-]>>.[->+>+<<]>>.<<<+[>>+<<<+>-]>>>[>]<.[-<+>]<.";
+constexpr const char* kProgram = "+++[>++[>+++<-]<-]>>.[->+>+<<]>>.<<<+[>>+<<<+>-]>>>[>]<.[-<+>]<.";
 
 TEST(CcLimits, EveryStepBudgetStopsWhereNaiveStops) {
   BF_REQUIRE_CC(cc);

@@ -29,10 +29,10 @@ uint32_t src2(size_t i) { return static_cast<uint32_t>(10 * i + 2); }
 
 TEST(CcOps, StraightLineOpsAtOffsets) {
   BF_REQUIRE_CC(cc);
-  const CcRun run = expect_same(cc, program_of({
-      op(K::kSet, 'A', 3), op(K::kAdd, 1, 3), op(K::kOut, 0, 3), op(K::kMove, 2),
-      op(K::kAdd, -1, 1), op(K::kSet, 7, -2), op(K::kMulAdd, 3, 0, -2), op(K::kOut, 0, 0),
-      op(K::kAdd, 300, 0), op(K::kOut, 0, 0)}));
+  const CcRun run = expect_same(
+      cc, program_of({op(K::kSet, 'A', 3), op(K::kAdd, 1, 3), op(K::kOut, 0, 3), op(K::kMove, 2),
+                      op(K::kAdd, -1, 1), op(K::kSet, 7, -2), op(K::kMulAdd, 3, 0, -2),
+                      op(K::kOut, 0, 0), op(K::kAdd, 300, 0), op(K::kOut, 0, 0)}));
   EXPECT_EQ(run.output, std::string("B\x15\x41"));  // 7*3 = 21; then + 300 mod 256
   EXPECT_TRUE(run.result.ok());
 }
@@ -56,24 +56,28 @@ TEST(CcOps, EveryAccessKindTrapsAtItsCommandAndCell) {
     RunResult expected;
   };
   std::vector<Case> cases;
-  cases.push_back({"add left", program_of({op(K::kOut), op(K::kAdd, 1, -1)}), underflow(src(1), -1)});
-  cases.push_back({"set right", program_of({op(K::kOut), op(K::kSet, 1, 4096)}),
-                   overflow(src(1), 4096)});
-  cases.push_back({"out right", program_of({op(K::kMove, 4000), op(K::kOut, 0, 96)}),
-                   overflow(src(1), 4096)});
+  cases.push_back(
+      {"add left", program_of({op(K::kOut), op(K::kAdd, 1, -1)}), underflow(src(1), -1)});
+  cases.push_back(
+      {"set right", program_of({op(K::kOut), op(K::kSet, 1, 4096)}), overflow(src(1), 4096)});
+  cases.push_back(
+      {"out right", program_of({op(K::kMove, 4000), op(K::kOut, 0, 96)}), overflow(src(1), 4096)});
   cases.push_back({"in left", program_of({op(K::kIn, 0, -3)}), underflow(src(0), -3)});
-  cases.push_back({"muladd counter", program_of({op(K::kMulAdd, 2, 1, -1)}), underflow(src2(0), -1)});
+  cases.push_back(
+      {"muladd counter", program_of({op(K::kMulAdd, 2, 1, -1)}), underflow(src2(0), -1)});
   cases.push_back({"muladd target", program_of({op(K::kSet, 1), op(K::kMulAdd, 2, -7, 0)}),
                    underflow(src(1), -7)});
   cases.push_back({"loop begin", program_of({op(K::kMove, -1), op(K::kLoopBegin), op(K::kLoopEnd)}),
                    underflow(src(1), -1)});
-  cases.push_back({"loop end", program_of({op(K::kSet, 1), op(K::kLoopBegin), op(K::kMove, -1),
-                                           op(K::kLoopEnd)}),
-                   underflow(src(3), -1)});
+  cases.push_back(
+      {"loop end",
+       program_of({op(K::kSet, 1), op(K::kLoopBegin), op(K::kMove, -1), op(K::kLoopEnd)}),
+       underflow(src(3), -1)});
   cases.push_back({"scan first test", program_of({op(K::kMove, 4096), op(K::kScan, 1)}),
                    overflow(src(1), 4096)});
-  cases.push_back({"walk right", program_of({op(K::kSet, 1), op(K::kLoopBegin), op(K::kSet, 1, 1),
-                                             op(K::kMove, 1), op(K::kLoopEnd)}),
+  cases.push_back({"walk right",
+                   program_of({op(K::kSet, 1), op(K::kLoopBegin), op(K::kSet, 1, 1),
+                               op(K::kMove, 1), op(K::kLoopEnd)}),
                    overflow(src(2), 4096)});
   for (const int stride : {1, 2, 3, 7}) {
     // Cells 4000..4095 non-zero: a scan from 4000 runs off the right end (a later test).
@@ -101,9 +105,9 @@ TEST(CcOps, EveryAccessKindTrapsAtItsCommandAndCell) {
 TEST(CcOps, MultiplyWithZeroCounterNeverTouchesItsTarget) {
   BF_REQUIRE_CC(cc);
   // The target lies off the tape on both sides; the counter is zero, so nothing traps.
-  const CcRun run = expect_same(cc, program_of({op(K::kMulAdd, 3, -40, 0), op(K::kMove, 4095),
-                                              op(K::kMulAdd, 3, 40, 0), op(K::kSet, 'k'),
-                                              op(K::kOut)}));
+  const CcRun run =
+      expect_same(cc, program_of({op(K::kMulAdd, 3, -40, 0), op(K::kMove, 4095),
+                                  op(K::kMulAdd, 3, 40, 0), op(K::kSet, 'k'), op(K::kOut)}));
   EXPECT_TRUE(run.result.ok()) << describe(run);
   EXPECT_EQ(run.output, "k");
 }
@@ -111,9 +115,9 @@ TEST(CcOps, MultiplyWithZeroCounterNeverTouchesItsTarget) {
 TEST(CcOps, OutputBeforeATrapInsideARegionIsKept) {
   BF_REQUIRE_CC(cc);
   // One region: the check before it fails, yet the ops before the faulting one still run.
-  const CcRun run = expect_same(cc, program_of({op(K::kSet, 'a', 2), op(K::kOut, 0, 2),
-                                              op(K::kAdd, 1, 2), op(K::kOut, 0, 2),
-                                              op(K::kAdd, 1, -2), op(K::kOut, 0, 2)}));
+  const CcRun run =
+      expect_same(cc, program_of({op(K::kSet, 'a', 2), op(K::kOut, 0, 2), op(K::kAdd, 1, 2),
+                                  op(K::kOut, 0, 2), op(K::kAdd, 1, -2), op(K::kOut, 0, 2)}));
   EXPECT_EQ(run.output, "ab");
   EXPECT_EQ(run.result, underflow(src(4), -2));
 }
@@ -121,9 +125,9 @@ TEST(CcOps, OutputBeforeATrapInsideARegionIsKept) {
 TEST(CcOps, FixedLoopThatNeverRunsCannotTrap) {
   BF_REQUIRE_CC(cc);
   // Cell 0 is zero: the loop's body, which reaches left of cell 0, is skipped.
-  const CcRun run = expect_same(cc, program_of({op(K::kLoopBegin), op(K::kAdd, 1, -9),
-                                              op(K::kAdd, -1), op(K::kLoopEnd), op(K::kSet, '!'),
-                                              op(K::kOut)}));
+  const CcRun run =
+      expect_same(cc, program_of({op(K::kLoopBegin), op(K::kAdd, 1, -9), op(K::kAdd, -1),
+                                  op(K::kLoopEnd), op(K::kSet, '!'), op(K::kOut)}));
   EXPECT_TRUE(run.result.ok());
   EXPECT_EQ(run.output, "!");
 }
@@ -131,9 +135,10 @@ TEST(CcOps, FixedLoopThatNeverRunsCannotTrap) {
 TEST(CcOps, FixedLoopBodyTrapsOnItsFirstIteration) {
   BF_REQUIRE_CC(cc);
   // Runs twice with a nested loop; the second outer iteration's inner loop reaches off the tape.
-  const CcRun run = expect_same(cc, program_of({
-      op(K::kSet, 2), op(K::kLoopBegin), op(K::kOut), op(K::kAdd, -1), op(K::kLoopBegin),
-      op(K::kAdd, 1, -3), op(K::kSet, 0), op(K::kLoopEnd), op(K::kLoopEnd)}));
+  const CcRun run =
+      expect_same(cc, program_of({op(K::kSet, 2), op(K::kLoopBegin), op(K::kOut), op(K::kAdd, -1),
+                                  op(K::kLoopBegin), op(K::kAdd, 1, -3), op(K::kSet, 0),
+                                  op(K::kLoopEnd), op(K::kLoopEnd)}));
   EXPECT_EQ(run.result, underflow(src(5), -3));
 }
 
@@ -184,11 +189,12 @@ TEST(CcOps, ScansStopAtTheFirstZero) {
 TEST(CcOps, OutputLongerThanTheBufferIsFlushedInOrder) {
   BF_REQUIRE_CC(cc);
   // 3 * 255 * 255 bytes from a nest of fixed loops: three times the 64 KiB buffer.
-  const CcRun run = expect_same(cc, program_of({
-      op(K::kSet, 3), op(K::kLoopBegin), op(K::kSet, 255, 1), op(K::kMove, 1), op(K::kLoopBegin),
-      op(K::kSet, 1, 1), op(K::kMove, 1), op(K::kLoopBegin), op(K::kOut), op(K::kAdd, 1),
-      op(K::kLoopEnd), op(K::kMove, -1), op(K::kAdd, -1), op(K::kLoopEnd), op(K::kMove, -1),
-      op(K::kAdd, -1), op(K::kLoopEnd)}));
+  const CcRun run = expect_same(
+      cc,
+      program_of({op(K::kSet, 3), op(K::kLoopBegin), op(K::kSet, 255, 1), op(K::kMove, 1),
+                  op(K::kLoopBegin), op(K::kSet, 1, 1), op(K::kMove, 1), op(K::kLoopBegin),
+                  op(K::kOut), op(K::kAdd, 1), op(K::kLoopEnd), op(K::kMove, -1), op(K::kAdd, -1),
+                  op(K::kLoopEnd), op(K::kMove, -1), op(K::kAdd, -1), op(K::kLoopEnd)}));
   EXPECT_EQ(run.output.size(), 3u * 255 * 255);
   EXPECT_TRUE(run.result.ok());
 }

@@ -25,8 +25,10 @@ TEST_P(CcRandomIr, MatchesNaive) {
     const uint64_t seed = n * kShards + static_cast<uint64_t>(GetParam());
     const Program program = random_ir(seed);
     SCOPED_TRACE(::testing::Message() << "seed " << seed << ", IR:\n" << print_ir(program));
-    const std::unique_ptr<Executable> naive_counted = naive->compile(program, {.count_steps = true});
-    const std::unique_ptr<Executable> cc_counted = compiler->compile(program, {.count_steps = true});
+    const std::unique_ptr<Executable> naive_counted =
+        naive->compile(program, {.count_steps = true});
+    const std::unique_ptr<Executable> cc_counted =
+        compiler->compile(program, {.count_steps = true});
     const std::unique_ptr<Executable> cc_plain = compiler->compile(program, {});
     for (const char* input : {"", "abc"}) {
       const CcSetup setup{.input = input, .eof = EofPolicy::kZero, .max_steps = kMaxSteps};

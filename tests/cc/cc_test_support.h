@@ -17,11 +17,12 @@ namespace bf::testing {
 
 // Declares `cc`, the registered cc engine; skips the test when it is unavailable (fails under
 // CI=true, where a missing compiler is a broken machine, not a choice).
-#define BF_REQUIRE_CC(cc)                                                                       \
-  const ::bf::EngineInfo& cc = ::bf::testing::engine_named("cc");                               \
-  if (!cc.available) {                                                                          \
-    if (::bf::testing::running_in_ci()) FAIL() << "cc unavailable under CI: " << cc.unavailable_reason; \
-    GTEST_SKIP() << "cc unavailable: " << cc.unavailable_reason;                                \
+#define BF_REQUIRE_CC(cc)                                             \
+  const ::bf::EngineInfo& cc = ::bf::testing::engine_named("cc");     \
+  if (!cc.available) {                                                \
+    if (::bf::testing::running_in_ci())                               \
+      FAIL() << "cc unavailable under CI: " << cc.unavailable_reason; \
+    GTEST_SKIP() << "cc unavailable: " << cc.unavailable_reason;      \
   }
 
 // An op with a distinct source byte, so a trap that names the wrong command is caught.

@@ -114,8 +114,8 @@ def heatmap(res: results.Results, out_dir: Path, name: str) -> Optional[str]:
     figure, axis = plt.subplots(figsize=(1.2 * len(levels) + 2.5, 0.55 * len(engines) + 1.5))
     data = [[v if v else math.nan for v in row] for row in matrix]
     low, high = min(values), max(values)
-    image = axis.imshow(data, cmap="YlGn", aspect="auto",
-                        norm=LogNorm(vmin=min(low, 1.0), vmax=max(high, low * 1.01, 1.01)))
+    norm = LogNorm(vmin=min(low, 1.0), vmax=max(high, low * 1.01, 1.01))
+    image = axis.imshow(data, cmap="YlGn", aspect="auto", norm=norm)
     axis.set_xticks(range(len(levels)))
     axis.set_xticklabels(levels)
     axis.set_yticks(range(len(engines)))
@@ -123,8 +123,9 @@ def heatmap(res: results.Results, out_dir: Path, name: str) -> Optional[str]:
     for row, engine in enumerate(engines):
         for column, level in enumerate(levels):
             value = matrix[row][column]
-            axis.text(column, row, f"{value:.3g}×" if value else "–", ha="center", va="center",
-                      fontsize=8)
+            dark = value is not None and norm(value) > 0.6  # white text on dark green
+            axis.text(column, row, units.times(value) if value else "–", ha="center",
+                      va="center", fontsize=8, color="white" if dark else "black")
     axis.set_title(f"speed-up over {analysis.REFERENCE_ENGINE} {analysis.REFERENCE_LEVEL} "
                    f"(geometric mean over programs)")
     figure.colorbar(image, ax=axis, label="×")

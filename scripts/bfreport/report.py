@@ -60,8 +60,8 @@ def _program_table(entries: List[analysis.Entry]) -> Table:
     for rank, entry in enumerate(entries, 1):
         bench = entry.bench
         speedup = "n/a" if entry.speedup is None else (
-            f"{entry.speedup:.3g}× ± {entry.speedup_sd:.2g}" if entry.speedup_sd
-            else f"{entry.speedup:.3g}×")
+            f"{units.times(entry.speedup)} ± {units.spread(entry.speedup_sd)}" if entry.speedup_sd
+            else units.times(entry.speedup))
         counters = bench.counters
         table.add(rank, entry.engine, entry.level,
                   _with_spread(bench), speedup, len(bench.samples),
@@ -74,8 +74,8 @@ def _ranking_table(ranked: List[analysis.Ranked]) -> Table:
     table = Table(["rank", "engine", "level", "speed-up (geomean ± sd)", "programs"],
                   right=[True, False, False, True, True])
     for rank, row in enumerate(ranked, 1):
-        spread = f" ± {row.spread:.2g}" if row.spread else ""
-        table.add(rank, row.engine, row.level, f"{row.speedup:.3g}×{spread}", row.programs)
+        spread = f" ± {units.spread(row.spread)}" if row.spread else ""
+        table.add(rank, row.engine, row.level, f"{units.times(row.speedup)}{spread}", row.programs)
     return table
 
 
@@ -142,10 +142,13 @@ def build(res: results.Results, base: Optional[results.Results], out_dir: Path,
                      f"A change counts when the median moved by more than {threshold:.0%} and a "
                      f"Mann-Whitney U test over the repetitions gives p < {alpha}.")
         section.items(comparison.warnings)
-        slower, faster = comparison.regressions(), comparison.improvements()
-        section.text(f"{len(slower)} significantly slower, {len(faster)} significantly faster, "
-                     f"{len(comparison.rows) - len(slower) - len(faster)} unchanged or not "
-                     f"significant.")
+        counts = {}
+        for row in comparison.rows:
+            counts[row.verdict] = counts.get(row.verdict, 0) + 1
+        order = [compare.SLOWER, compare.FASTER, compare.NOT_SIGNIFICANT, compare.SAME,
+                 compare.FAILED, compare.MISSING, compare.NEW]
+        section.text("Benchmarks: " + ", ".join(f"{counts[v]} {v}" for v in order if v in counts)
+                     + f" ({compare.MISSING}: only in the baseline; {compare.NEW}: only here).")
         section.chart("baseline_changes", charts.change_chart(comparison, out_dir,
                                                               "baseline_changes"))
         section.table(compare.table(comparison))

@@ -35,3 +35,15 @@ def quantity(value: float, unit: str) -> str:
 
 def percent_change(ratio: float) -> str:
     return f"{(ratio - 1) * 100:+.1f}%"
+
+
+def times(value: float) -> str:
+    """A speed-up factor: "1.6×", "352×", "5,030×" (no exponents in front of a reader)."""
+    if value is None:
+        return "n/a"
+    return f"{value:,.0f}×" if abs(value) >= 100 else f"{value:.3g}×"
+
+
+def spread(value: float) -> str:
+    """The ± part of a factor, two significant digits, no exponent."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.2g}"

@@ -88,7 +88,7 @@ class ReportScriptTest(unittest.TestCase):
         self.assertIn("## Program alpha", markdown)
         self.assertIn("## Compile time and code size", markdown)
         baseline = markdown[markdown.index("## Change against the baseline"):]
-        self.assertIn("1 significantly slower", baseline)
+        self.assertIn("Benchmarks: 1 slower, ", baseline)
         slow_row = [l for l in baseline.splitlines() if l.startswith(f"| {SLOW} |")][0]
         self.assertIn("slower", slow_row)
         self.assertIn("| git_commit | 0123456789ab |", markdown)

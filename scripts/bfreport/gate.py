@@ -108,12 +108,10 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path,
     return rows
 
 
-def run_workload(bfbench: Path, jobs: List[workload.Job], parallel: int,
-                 keep: Optional[Path] = None, verbose: bool = False,
-                 failures: Optional[List[str]] = None) -> List[dict]:
-    """Measures every job; a job that fails adds its message to `failures` (when given, else
-    the first failure is raised) and leaves its benchmarks out."""
-    collected: List[str] = [] if failures is None else failures
+def run_workload(bfbench: Path, jobs: List[workload.Job], parallel: int, failures: List[str],
+                 keep: Optional[Path] = None, verbose: bool = False) -> List[dict]:
+    """Measures every job; a job that fails adds its message to `failures` and leaves its
+    benchmarks out (one broken engine must not hide what the others measure)."""
     rows: Dict[str, dict] = {}
     done = 0
     with tempfile.TemporaryDirectory(prefix="bfbench-gate-") as temporary:
@@ -126,10 +124,7 @@ def run_workload(bfbench: Path, jobs: List[workload.Job], parallel: int,
                     try:
                         measured = future.result()
                     except cli.Failure as failure:
-                        # One broken engine must not hide what the others measure.
-                        if failures is None:
-                            raise
-                        collected.append(failure.message)
+                        failures.append(failure.message)
                         measured = {}
                     for name, row in measured.items():
                         # optimize/<program>/<level> is the same under every engine; keep one.
@@ -237,9 +232,8 @@ def main(argv=None) -> int:
     context = machine.describe(build_dir, bfbench)
     started = time.monotonic()
     failures: List[str] = []
-    rows = run_workload(bfbench, jobs, args.jobs,
-                        Path(args.keep_profiles) if args.keep_profiles else None, args.verbose,
-                        failures)
+    rows = run_workload(bfbench, jobs, args.jobs, failures,
+                        Path(args.keep_profiles) if args.keep_profiles else None, args.verbose)
     if pattern:
         rows = [row for row in rows if pattern.search(row["name"])]
     elapsed = time.monotonic() - started
@@ -254,7 +248,7 @@ def main(argv=None) -> int:
             raise cli.Failure(cli.EXIT_FAILED, f"{len(failures)} measurement(s) failed; the "
                                                f"baseline was not written")
         write(baseline_path, context, rows)
-        print(f"gate: baseline written to {baseline_path} ({len(rows)} benchmarks); commit it "
+        print(f"gate: baseline written to {_shown(baseline_path)} ({len(rows)} benchmarks); commit it "
               f"with the change that explains it")
         return cli.EXIT_OK
 
@@ -293,5 +287,6 @@ def main(argv=None) -> int:
               f"gate: if this change is intended, update the baseline and commit it:\n"
               f"      {_update_command(args)} && git add {_shown(baseline_path)}")
         return cli.EXIT_FAILED
-    print(f"gate: ok: no benchmark more than {args.threshold:.0%} worse than {baseline_path}")
+    print(f"gate: ok: no benchmark more than {args.threshold:.0%} worse than "
+          f"{_shown(baseline_path)}")
     return cli.EXIT_OK

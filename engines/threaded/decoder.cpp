@@ -13,14 +13,32 @@ constexpr size_t kInsideFusedRun = std::numeric_limits<size_t>::max();
 
 bool is_write(OpKind kind) { return kind == OpKind::kAdd || kind == OpKind::kSet; }
 
+// The three forms of an instruction that may take over the loop test after it.
+struct Variants {
+  Handler plain;
+  Handler ends;    // ... then a kLoopEnd
+  Handler begins;  // ... then a kLoopBegin
+};
+
+constexpr Variants kAddVariants{Handler::kAdd, Handler::kAddEnd, Handler::kAddBegin};
+constexpr Variants kSetVariants{Handler::kSet, Handler::kSetEnd, Handler::kSetBegin};
+constexpr Variants kWritesVariants{Handler::kWrites, Handler::kWritesEnd, Handler::kWritesBegin};
+constexpr Variants kMulAddSetVariants{Handler::kMulAddSet, Handler::kMulAddSetEnd,
+                                      Handler::kMulAddSetBegin};
+constexpr Variants kMulAdd1SetVariants{Handler::kMulAdd1Set, Handler::kMulAdd1SetEnd,
+                                       Handler::kMulAdd1SetBegin};
+// ... and when the one-target multiply is a loop's whole body, the loop itself.
+constexpr Variants kMulAdd1SetWholeLoop{Handler::kMulAdd1Set, Handler::kMulAdd1SetLoop,
+                                        Handler::kMulAdd1SetBegin};
+
 // Jump targets are always the op right after a kLoopBegin or kLoopEnd. A fused run therefore
 // never swallows a target as long as only its first op may follow a loop op -- which holds for
 // every run below: they continue only over adds, sets, multiplies and moves, and a loop test
 // that ends a run follows one of those.
 class Decoder {
  public:
-  explicit Decoder(const Program& program)
-      : ops_(program.ops), start_of_op_(ops_.size() + 1, kInsideFusedRun) {}
+  Decoder(const Program& program, const DecodeOptions& options)
+      : ops_(program.ops), options_(options), start_of_op_(ops_.size() + 1, kInsideFusedRun) {}
 
   DecodedProgram run() {
     size_t i = 0;
@@ -32,11 +50,13 @@ class Decoder {
   }
 
  private:
-  // The loop end an *End instruction takes over: a kLoopEnd, maybe after a kMove.
-  struct LoopEnd {
-    bool found = false;
+  // The loop test an instruction takes over after its own work: a kLoopEnd or kLoopBegin, maybe
+  // after a kMove.
+  struct Test {
+    enum Kind : uint8_t { kNone, kEnd, kBegin };
+    Kind kind = kNone;
     int32_t move = 0;
-    size_t end_op = 0;  // the kLoopEnd
+    size_t op = 0;  // the kLoopEnd or kLoopBegin
   };
 
   // Decodes the op at `i` and whatever fuses with it; returns the index of the next op.
@@ -55,8 +75,13 @@ class Decoder {
       case OpKind::kIn:
         emit(Handler::kIn, Inst{.offset = op.offset}, Sources{.src = op.src});
         return i + 1;
-      case OpKind::kLoopBegin:
       case OpKind::kLoopEnd:
+        if (!options_.count_steps && i > 0 &&
+            (ops_[i - 1].kind == OpKind::kLoopEnd || ops_[i - 1].kind == OpKind::kScan)) {
+          return i + 1;  // always falls through: see DecodeOptions::count_steps
+        }
+        return decode_test(i, 0);
+      case OpKind::kLoopBegin:
       case OpKind::kScan:
         return decode_test(i, 0);
       case OpKind::kMulAdd:
@@ -110,24 +135,21 @@ class Decoder {
   size_t decode_writes(size_t i) {
     size_t end = i;
     while (end < ops_.size() && is_write(ops_[end].kind)) ++end;
-    const LoopEnd loop_end = loop_end_at(end);
+    const Test test = test_at(end);
     if (end - i == 1) {
       const Op& op = ops_[i];
-      const Handler handler = op.kind == OpKind::kAdd
-                                  ? (loop_end.found ? Handler::kAddEnd : Handler::kAdd)
-                                  : (loop_end.found ? Handler::kSetEnd : Handler::kSet);
-      emit_closing(handler, Inst{.offset = op.offset, .arg = op.arg}, Sources{.src = op.src},
-                   loop_end);
+      emit_with_test(op.kind == OpKind::kAdd ? kAddVariants : kSetVariants,
+                     Inst{.offset = op.offset, .arg = op.arg}, Sources{.src = op.src}, test);
     } else {
-      emit_closing(loop_end.found ? Handler::kWritesEnd : Handler::kWrites,
-                   Inst{.arg = static_cast<int32_t>(end - i)}, Sources{}, loop_end);
+      emit_with_test(kWritesVariants, Inst{.arg = static_cast<int32_t>(end - i)}, Sources{},
+                     test);
       for (size_t k = i; k < end; ++k) {
         const Op& op = ops_[k];
         const int32_t keep = op.kind == OpKind::kAdd ? 0xff : 0;
         emit_slot(Inst{.offset = op.offset, .arg = op.arg, .from = keep}, Sources{.src = op.src});
       }
     }
-    return after(end, loop_end);
+    return after(end, test);
   }
 
   // MulAdds reading one counter (a multiply loop after the optimizer) and, if it follows, a Set of
@@ -149,22 +171,19 @@ class Decoder {
       return end;
     }
     const int32_t value = ops_[end].arg;
-    const LoopEnd loop_end = loop_end_at(end + 1);
+    const Test test = test_at(end + 1);
     if (targets == 1) {
-      const bool whole_loop = loop_end.found && closes_itself(i, loop_end);
-      emit_closing(whole_loop       ? Handler::kMulAdd1SetLoop
-                   : loop_end.found ? Handler::kMulAdd1SetEnd
-                                    : Handler::kMulAdd1Set,
-                   Inst{.offset = first.offset, .arg = first.arg, .from = first.from,
-                        .value = value},
-                   Sources{.src = first.src, .src2 = first.src2}, loop_end);
+      const Inst inst{.offset = first.offset, .arg = first.arg, .from = first.from, .value = value};
+      const Sources sources{.src = first.src, .src2 = first.src2};
+      const bool whole_loop = test.kind == Test::kEnd && closes_itself(i, test);
+      emit_with_test(whole_loop ? kMulAdd1SetWholeLoop : kMulAdd1SetVariants, inst, sources, test);
     } else {
-      emit_closing(loop_end.found ? Handler::kMulAddSetEnd : Handler::kMulAddSet,
-                   Inst{.arg = static_cast<int32_t>(targets), .from = first.from, .value = value},
-                   Sources{.src2 = first.src2}, loop_end);
+      emit_with_test(kMulAddSetVariants,
+                     Inst{.arg = static_cast<int32_t>(targets), .from = first.from, .value = value},
+                     Sources{.src2 = first.src2}, test);
       emit_targets(i, end);
     }
-    return after(end + 1, loop_end);
+    return after(end + 1, test);
   }
 
   void emit_targets(size_t begin, size_t end) {
@@ -173,36 +192,38 @@ class Decoder {
     }
   }
 
-  // The kLoopEnd (maybe after a kMove) at `i`, if there is one.
-  LoopEnd loop_end_at(size_t i) const {
-    if (i < ops_.size() && ops_[i].kind == OpKind::kLoopEnd) return {true, 0, i};
-    if (i + 1 < ops_.size() && ops_[i].kind == OpKind::kMove &&
-        ops_[i + 1].kind == OpKind::kLoopEnd) {
-      return {true, ops_[i].arg, i + 1};
-    }
+  // The loop test (maybe after a kMove) at `i`, if there is one.
+  Test test_at(size_t i) const {
+    int32_t move = 0;
+    if (i + 1 < ops_.size() && ops_[i].kind == OpKind::kMove) move = ops_[i++].arg;
+    if (i < ops_.size() && ops_[i].kind == OpKind::kLoopEnd) return {Test::kEnd, move, i};
+    if (i < ops_.size() && ops_[i].kind == OpKind::kLoopBegin) return {Test::kBegin, move, i};
     return {};
   }
 
-  // True when the loop that `loop_end` closes starts at op `first`: an instruction decoded from
+  // True when the loop that `test` closes starts at op `first`: an instruction decoded from
   // `first` up to that loop end is the loop's whole body.
-  bool closes_itself(size_t first, const LoopEnd& loop_end) const {
-    return static_cast<size_t>(ops_[loop_end.end_op].arg) + 1 == first;
+  bool closes_itself(size_t first, const Test& test) const {
+    return static_cast<size_t>(ops_[test.op].arg) + 1 == first;
   }
 
-  static size_t after(size_t i, const LoopEnd& loop_end) {
-    return loop_end.found ? loop_end.end_op + 1 : i;
+  static size_t after(size_t i, const Test& test) {
+    return test.kind == Test::kNone ? i : test.op + 1;
   }
 
-  // Emits an instruction that may close a loop: with `loop_end` found, it gets its move, jump and
-  // the ']' source.
-  void emit_closing(Handler handler, Inst inst, Sources sources, const LoopEnd& loop_end) {
-    if (loop_end.found) {
-      const Op& end = ops_[loop_end.end_op];
-      inst.move = loop_end.move;
-      sources.end_src = end.src;
-      jumps_.push_back({out_.code.size(), static_cast<size_t>(end.arg) + 1});
+  // Emits the form of an instruction that `test` calls for; with a test, the instruction gets
+  // its move, its jump (for a kLoopEnd back into the body, for a kLoopBegin past the loop) and
+  // the bracket's source.
+  void emit_with_test(const Variants& variants, Inst inst, Sources sources, const Test& test) {
+    if (test.kind == Test::kNone) {
+      emit(variants.plain, inst, sources);
+      return;
     }
-    emit(handler, inst, sources);
+    const Op& bracket = ops_[test.op];
+    inst.move = test.move;
+    sources.test_src = bracket.src;
+    jumps_.push_back({out_.code.size(), static_cast<size_t>(bracket.arg) + 1});
+    emit(test.kind == Test::kEnd ? variants.ends : variants.begins, inst, sources);
   }
 
   void emit(Handler handler, const Inst& inst, const Sources& sources) {
@@ -233,6 +254,7 @@ class Decoder {
   };
 
   const std::vector<Op>& ops_;
+  const DecodeOptions options_;
   std::vector<size_t> start_of_op_;  // op index -> its instruction (kInsideFusedRun if fused in)
   std::vector<Jump> jumps_;
   DecodedProgram out_;
@@ -240,6 +262,8 @@ class Decoder {
 
 }  // namespace
 
-DecodedProgram decode(const Program& program) { return Decoder(program).run(); }
+DecodedProgram decode(const Program& program, const DecodeOptions& options) {
+  return Decoder(program, options).run();
+}
 
 }  // namespace bf::threaded

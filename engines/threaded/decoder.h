@@ -21,8 +21,17 @@ struct DecodedProgram {
   std::vector<Sources> sources;
 };
 
+struct DecodeOptions {
+  // The stream will run in the step-counting variant: every loop test must stay, because each
+  // one counts. Without counting, a kLoopEnd right after another kLoopEnd or a kScan is dropped:
+  // it tests the very cell its predecessor just found zero (and on the tape), so it can only
+  // fall through -- in the nests of "if"-shaped loops some programs are built from, most tests
+  // are of this kind.
+  bool count_steps = false;
+};
+
 // Expects a program that passes verify(). Fuses only runs of ops that no jump enters in the
 // middle, so every loop target is the start of an instruction.
-DecodedProgram decode(const Program& program);
+DecodedProgram decode(const Program& program, const DecodeOptions& options = {});
 
 }  // namespace bf::threaded

@@ -15,7 +15,7 @@ namespace {
 
 // Where a run fell off the tape: the cell accessed, and the slot and field of Sources to report.
 struct Fault {
-  enum Field : uint8_t { kSrc, kSrc2, kEndSrc };
+  enum Field : uint8_t { kSrc, kSrc2, kTestSrc };
   int64_t cell = 0;
   const Inst* at = nullptr;
   Field field = kSrc;
@@ -26,7 +26,7 @@ RunResult trap_result(const Fault& fault, const Inst* code, const Sources* sourc
   switch (fault.field) {
     case Fault::kSrc: return tape_trap(fault.cell, where.src);
     case Fault::kSrc2: return tape_trap(fault.cell, where.src2);
-    case Fault::kEndSrc: return tape_trap(fault.cell, where.end_src);
+    case Fault::kTestSrc: return tape_trap(fault.cell, where.test_src);
   }
   return tape_trap(fault.cell, where.src);
 }
@@ -41,6 +41,30 @@ inline bool take_step(RunState& state) {
   const int64_t left = state.budget.load(std::memory_order_relaxed);
   if (left <= 0) return false;
   state.budget.store(left - 1, std::memory_order_relaxed);
+  return true;
+}
+
+// The work of the instructions that may take over a loop test. Each returns false, with the
+// fault filled in, when an access falls off the tape.
+[[gnu::always_inline]] inline bool run_add(const Inst* ip, uint8_t* cells, int64_t p,
+                                           uint64_t size, Fault& fault) {
+  const int64_t cell = p + ip->offset;
+  if (!on_tape(cell, size)) [[unlikely]] {
+    fault = {cell, ip, Fault::kSrc};
+    return false;
+  }
+  cells[cell] = static_cast<uint8_t>(cells[cell] + ip->arg);
+  return true;
+}
+
+[[gnu::always_inline]] inline bool run_set(const Inst* ip, uint8_t* cells, int64_t p,
+                                           uint64_t size, Fault& fault) {
+  const int64_t cell = p + ip->offset;
+  if (!on_tape(cell, size)) [[unlikely]] {
+    fault = {cell, ip, Fault::kSrc};
+    return false;
+  }
+  cells[cell] = static_cast<uint8_t>(ip->arg);
   return true;
 }
 
@@ -104,6 +128,27 @@ template <bool kSetsCounter>
   return p;
 }
 
+// A one-target multiply and the Set of its counter, all inline in the instruction.
+[[gnu::always_inline]] inline bool run_multiply1(const Inst* ip, uint8_t* cells, int64_t p,
+                                                 uint64_t size, Fault& fault) {
+  const int64_t counter = p + ip->from;
+  if (!on_tape(counter, size)) [[unlikely]] {
+    fault = {counter, ip, Fault::kSrc2};
+    return false;
+  }
+  const uint8_t times = cells[counter];
+  if (times != 0) {
+    const int64_t target = p + ip->offset;
+    if (!on_tape(target, size)) [[unlikely]] {
+      fault = {target, ip, Fault::kSrc};
+      return false;
+    }
+    cells[target] = static_cast<uint8_t>(cells[target] + times * ip->arg);
+  }
+  cells[counter] = static_cast<uint8_t>(ip->value);
+  return true;
+}
+
 // Jumps to the handler of the instruction `ip` points at: the dispatch that ends every handler.
 #ifdef BFBENCH_TRACE
 #define BF_DISPATCH()          \
@@ -133,15 +178,25 @@ template <bool kSetsCounter>
     }                                            \
   } while (0)
 
-// The loop end an *End instruction does after its own work: move, count the step, test the cell
-// (a trap reports the ']'), and continue at the body's start or at `next`. A macro, not a shared
-// label, so that each handler keeps its own indirect jump.
+// The loop test an *End or *Begin instruction does after its own work: move, count the step,
+// test the cell (a trap reports the bracket), and continue at `next` or at this + jump -- the
+// body's start for a loop end whose cell is non-zero, past the loop for a loop begin whose cell
+// is zero. Macros, not shared labels, so that each handler keeps its own indirect jump.
 #define BF_CLOSE_LOOP(next)                        \
   do {                                             \
     p += ip->move;                                 \
     BF_STEP();                                     \
-    BF_CHECK(p, kEndSrc);                          \
+    BF_CHECK(p, kTestSrc);                         \
     ip = cells[p] != 0 ? ip + ip->jump : (next);   \
+    BF_DISPATCH();                                 \
+  } while (0)
+
+#define BF_OPEN_LOOP(next)                         \
+  do {                                             \
+    p += ip->move;                                 \
+    BF_STEP();                                     \
+    BF_CHECK(p, kTestSrc);                         \
+    ip = cells[p] == 0 ? ip + ip->jump : (next);   \
     BF_DISPATCH();                                 \
   } while (0)
 
@@ -158,10 +213,13 @@ template <bool kCountSteps>
         case Handler::kHalt: address = &&halt; break;
         case Handler::kAdd: address = &&add; break;
         case Handler::kAddEnd: address = &&add_end; break;
+        case Handler::kAddBegin: address = &&add_begin; break;
         case Handler::kSet: address = &&set; break;
         case Handler::kSetEnd: address = &&set_end; break;
+        case Handler::kSetBegin: address = &&set_begin; break;
         case Handler::kWrites: address = &&writes; break;
         case Handler::kWritesEnd: address = &&writes_end; break;
+        case Handler::kWritesBegin: address = &&writes_begin; break;
         case Handler::kMove: address = &&move; break;
         case Handler::kOut: address = &&out; break;
         case Handler::kIn: address = &&in; break;
@@ -173,8 +231,10 @@ template <bool kCountSteps>
         case Handler::kMulAdd: address = &&mul_add; break;
         case Handler::kMulAddSet: address = &&mul_add_set; break;
         case Handler::kMulAddSetEnd: address = &&mul_add_set_end; break;
+        case Handler::kMulAddSetBegin: address = &&mul_add_set_begin; break;
         case Handler::kMulAdd1Set: address = &&mul_add1_set; break;
         case Handler::kMulAdd1SetEnd: address = &&mul_add1_set_end; break;
+        case Handler::kMulAdd1SetBegin: address = &&mul_add1_set_begin; break;
         case Handler::kMulAdd1SetLoop: address = &&mul_add1_set_loop; break;
       }
       (*table)[h] = address;
@@ -191,44 +251,66 @@ template <bool kCountSteps>
   Fault fault;
   BF_DISPATCH();
 
-add: {
-  const int64_t cell = p + ip->offset;
-  BF_CHECK(cell, kSrc);
-  cells[cell] = static_cast<uint8_t>(cells[cell] + ip->arg);
+// Each fusible instruction comes in three forms: alone, then a loop end, then a loop begin.
+add:
+  if (!run_add(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   ++ip;
   BF_DISPATCH();
-}
-
-add_end: {
-  const int64_t cell = p + ip->offset;
-  BF_CHECK(cell, kSrc);
-  cells[cell] = static_cast<uint8_t>(cells[cell] + ip->arg);
+add_end:
+  if (!run_add(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   BF_CLOSE_LOOP(ip + 1);
-}
+add_begin:
+  if (!run_add(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_OPEN_LOOP(ip + 1);
 
-set: {
-  const int64_t cell = p + ip->offset;
-  BF_CHECK(cell, kSrc);
-  cells[cell] = static_cast<uint8_t>(ip->arg);
+set:
+  if (!run_set(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   ++ip;
   BF_DISPATCH();
-}
-
-set_end: {
-  const int64_t cell = p + ip->offset;
-  BF_CHECK(cell, kSrc);
-  cells[cell] = static_cast<uint8_t>(ip->arg);
+set_end:
+  if (!run_set(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   BF_CLOSE_LOOP(ip + 1);
-}
+set_begin:
+  if (!run_set(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_OPEN_LOOP(ip + 1);
 
 writes:
   if (!run_writes(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   ip += 1 + ip->arg;
   BF_DISPATCH();
-
 writes_end:
   if (!run_writes(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   BF_CLOSE_LOOP(ip + 1 + ip->arg);
+writes_begin:
+  if (!run_writes(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_OPEN_LOOP(ip + 1 + ip->arg);
+
+mul_add_set:
+  if (!run_multiply<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  ip += 1 + ip->arg;
+  BF_DISPATCH();
+mul_add_set_end:
+  if (!run_multiply<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_CLOSE_LOOP(ip + 1 + ip->arg);
+mul_add_set_begin:
+  if (!run_multiply<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_OPEN_LOOP(ip + 1 + ip->arg);
+
+mul_add1_set:
+  if (!run_multiply1(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  ++ip;
+  BF_DISPATCH();
+mul_add1_set_end:
+  if (!run_multiply1(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_CLOSE_LOOP(ip + 1);
+mul_add1_set_begin:
+  if (!run_multiply1(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_OPEN_LOOP(ip + 1);
+
+mul_add:
+  if (!run_multiply<false>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  ip += 1 + ip->arg;
+  BF_DISPATCH();
 
 move:
   p += ip->arg;
@@ -308,47 +390,6 @@ scan:
   ++ip;
   BF_DISPATCH();
 
-mul_add:
-  if (!run_multiply<false>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
-  ip += 1 + ip->arg;
-  BF_DISPATCH();
-
-mul_add_set:
-  if (!run_multiply<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
-  ip += 1 + ip->arg;
-  BF_DISPATCH();
-
-mul_add_set_end:
-  if (!run_multiply<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
-  BF_CLOSE_LOOP(ip + 1 + ip->arg);
-
-mul_add1_set: {
-  const int64_t counter = p + ip->from;
-  BF_CHECK(counter, kSrc2);
-  const uint8_t times = cells[counter];
-  if (times != 0) {
-    const int64_t target = p + ip->offset;
-    BF_CHECK(target, kSrc);
-    cells[target] = static_cast<uint8_t>(cells[target] + times * ip->arg);
-  }
-  cells[counter] = static_cast<uint8_t>(ip->value);
-  ++ip;
-  BF_DISPATCH();
-}
-
-mul_add1_set_end: {
-  const int64_t counter = p + ip->from;
-  BF_CHECK(counter, kSrc2);
-  const uint8_t times = cells[counter];
-  if (times != 0) {
-    const int64_t target = p + ip->offset;
-    BF_CHECK(target, kSrc);
-    cells[target] = static_cast<uint8_t>(cells[target] + times * ip->arg);
-  }
-  cells[counter] = static_cast<uint8_t>(ip->value);
-  BF_CLOSE_LOOP(ip + 1);
-}
-
 mul_add1_set_loop: {
   // The body repeats here, so each iteration costs no dispatch, and one check of p against a
   // window replaces the three access checks: when every cell the iteration touches (counter,
@@ -380,7 +421,7 @@ mul_add1_set_loop: {
       cells[counter] = value;
       p += move;
       BF_STEP();
-      BF_CHECK(p, kEndSrc);
+      BF_CHECK(p, kTestSrc);
     }
   } while (cells[p] != 0);
   ++ip;
@@ -399,6 +440,7 @@ out_of_steps:  // reached only from the step-counting variant
                                                                       : RunStatus::kStepLimit};
 }
 
+#undef BF_OPEN_LOOP
 #undef BF_CLOSE_LOOP
 #undef BF_STEP
 #undef BF_CHECK

@@ -8,10 +8,13 @@ std::string_view handler_name(Handler handler) {
     case Handler::kHalt: return "halt";
     case Handler::kAdd: return "add";
     case Handler::kAddEnd: return "add-end";
+    case Handler::kAddBegin: return "add-begin";
     case Handler::kSet: return "set";
     case Handler::kSetEnd: return "set-end";
+    case Handler::kSetBegin: return "set-begin";
     case Handler::kWrites: return "writes";
     case Handler::kWritesEnd: return "writes-end";
+    case Handler::kWritesBegin: return "writes-begin";
     case Handler::kMove: return "move";
     case Handler::kOut: return "out";
     case Handler::kIn: return "in";
@@ -23,8 +26,10 @@ std::string_view handler_name(Handler handler) {
     case Handler::kMulAdd: return "muladd";
     case Handler::kMulAddSet: return "muladd-set";
     case Handler::kMulAddSetEnd: return "muladd-set-end";
+    case Handler::kMulAddSetBegin: return "muladd-set-begin";
     case Handler::kMulAdd1Set: return "muladd1-set";
     case Handler::kMulAdd1SetEnd: return "muladd1-set-end";
+    case Handler::kMulAdd1SetBegin: return "muladd1-set-begin";
     case Handler::kMulAdd1SetLoop: return "muladd1-set-loop";
   }
   return "?";

@@ -11,32 +11,37 @@ namespace bf::threaded {
 //  - a Move before a loop test or scan is done by that instruction (its `move`);
 //  - a run of Adds and Sets is one kWrites; MulAdds of one counter and the Set of that counter
 //    after them (a multiply loop, as the optimizer emits it) are one kMulAdd* instruction;
-//  - the *End variants also close the loop body they end: after their own work they move by
-//    `move` and do what kLoopEnd does, so a loop iteration costs one dispatch less.
+//  - the *End and *Begin variants also do the loop test that follows them: after their own work
+//    they move by `move` and do what kLoopEnd or kLoopBegin does, saving a dispatch per test.
 // Slots after an instruction (its operands) are not instructions; jumps never land on them.
 enum class Handler : uint8_t {
-  kHalt,           // end of the program
-  kAdd,            // cell[p+offset] += arg
-  kAddEnd,         //   ... then the loop end
-  kSet,            // cell[p+offset] = arg
-  kSetEnd,         //   ... then the loop end
-  kWrites,         // arg write slots follow, each cell[p+offset] = (cell & from) + arg: from is
-  kWritesEnd,      //   0xff for an Add and 0 for a Set; then (End) the loop end
-  kMove,           // p += arg (only where no loop test or scan follows to take the move)
-  kOut,            // write cell[p+offset]
-  kIn,             // cell[p+offset] = input
-  kLoopBegin,      // p += move; if cell[p] == 0: continue at this + jump
-  kLoopEnd,        // p += move; if cell[p] != 0: continue at this + jump
-  kScanRight,      // p += move; then kScan with stride +1 (memchr)
-  kScanLeft,       // p += move; then kScan with stride -1 (memrchr)
-  kScan,           // p += move; while cell[p] != 0: p += arg
-  kMulAdd,         // arg target slots follow (offset, factor in arg): if cell[p+from] != 0,
-                   //   each cell[p+offset] += cell[p+from] * factor
-  kMulAddSet,      // kMulAdd, then cell[p+from] = value (the counter's clear, or any value)
-  kMulAddSetEnd,   //   ... then the loop end
-  kMulAdd1Set,     // kMulAddSet with one target, inline: cell[p+offset] += cell[p+from] * arg
-  kMulAdd1SetEnd,  //   ... then the loop end
-  kMulAdd1SetLoop, // a loop whose whole body is a kMulAdd1SetEnd: repeated without dispatching
+  kHalt,             // end of the program
+  kAdd,              // cell[p+offset] += arg
+  kAddEnd,           //   ... then the loop end
+  kAddBegin,         //   ... then the loop begin
+  kSet,              // cell[p+offset] = arg
+  kSetEnd,           //   ... then the loop end
+  kSetBegin,         //   ... then the loop begin
+  kWrites,           // arg write slots follow, each cell[p+offset] = (cell & from) + arg: from
+  kWritesEnd,        //   is 0xff for an Add and 0 for a Set; then (End) the loop end or
+  kWritesBegin,      //   (Begin) the loop begin
+  kMove,             // p += arg (only where no loop test or scan follows to take the move)
+  kOut,              // write cell[p+offset]
+  kIn,               // cell[p+offset] = input
+  kLoopBegin,        // p += move; if cell[p] == 0: continue at this + jump
+  kLoopEnd,          // p += move; if cell[p] != 0: continue at this + jump
+  kScanRight,        // p += move; then kScan with stride +1 (memchr)
+  kScanLeft,         // p += move; then kScan with stride -1 (memrchr)
+  kScan,             // p += move; while cell[p] != 0: p += arg
+  kMulAdd,           // arg target slots follow (offset, factor in arg): if cell[p+from] != 0,
+                     //   each cell[p+offset] += cell[p+from] * factor
+  kMulAddSet,        // kMulAdd, then cell[p+from] = value (the counter's clear, or any value);
+  kMulAddSetEnd,     //   then (End) the loop end or (Begin) the loop begin
+  kMulAddSetBegin,   //
+  kMulAdd1Set,       // kMulAddSet with one target, inline: cell[p+offset] += cell[p+from] * arg
+  kMulAdd1SetEnd,    //   ... then the loop end
+  kMulAdd1SetBegin,  //   ... then the loop begin
+  kMulAdd1SetLoop,   // a loop whose whole body is a kMulAdd1SetEnd: repeated without dispatching
 };
 
 inline constexpr int kHandlerCount = static_cast<int>(Handler::kMulAdd1SetLoop) + 1;
@@ -51,8 +56,8 @@ struct Inst {
   int32_t arg = 0;                // amount, value, distance, stride, factor or slot count
   int32_t from = 0;               // multiply counter, relative to p; a write slot's keep mask
   int32_t value = 0;              // what a multiply's Set stores into its counter
-  int32_t move = 0;               // loop tests, scans, *End: the pointer move done first
-  int32_t jump = 0;               // loop tests, *End: the taken branch's target, in slots
+  int32_t move = 0;               // loop tests, scans, *End, *Begin: the pointer move first
+  int32_t jump = 0;               // loop tests, *End, *Begin: the taken branch's target, in slots
 };
 
 static_assert(sizeof(Inst) == 32);
@@ -61,7 +66,7 @@ static_assert(sizeof(Inst) == 32);
 struct Sources {
   uint32_t src = 0;      // the main access (a loop test, a write, a multiply target, ...)
   uint32_t src2 = 0;     // as Op::src2: a scan's later tests (']'), a multiply's counter ('[')
-  uint32_t end_src = 0;  // *End: the ']' whose loop test the instruction does
+  uint32_t test_src = 0;  // *End, *Begin: the bracket whose loop test the instruction does
 };
 
 }  // namespace bf::threaded

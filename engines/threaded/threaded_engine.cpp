@@ -50,7 +50,8 @@ class ThreadedEngine final : public Engine {
     if (const std::string problem = verify(program); !problem.empty()) {
       throw CompileError("threaded: malformed program: " + problem);
     }
-    return std::make_unique<ThreadedExecutable>(decode(program), options.count_steps);
+    return std::make_unique<ThreadedExecutable>(
+        decode(program, DecodeOptions{.count_steps = options.count_steps}), options.count_steps);
   }
 };
 

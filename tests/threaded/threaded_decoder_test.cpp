@@ -66,21 +66,39 @@ TEST(ThreadedDecoder, AMoveGoesIntoTheLoopTestOrScanAfterIt) {
   EXPECT_EQ(target_of(d, 2), 1u);
 }
 
-TEST(ThreadedDecoder, TheLastInstructionOfALoopBodyClosesTheLoop) {
-  // "+[>[-]>]<" at O0: the inner loop's add and the outer loop's move+end.
+TEST(ThreadedDecoder, AnInstructionTakesOverTheLoopTestAfterIt) {
+  // "+[>[-]>]<" at O0: the '+' opens the outer loop, the '-' closes the inner one.
   const DecodedProgram d = decode(program({add(1), loop(1), move(1), loop(3), add(-1, 0, 4),
                                            end(5), move(1), end(7), move(-1)}));
-  EXPECT_EQ(shape(d), (Names{"add", "loop", "loop", "add-end", "end", "move", "halt"}));
-  EXPECT_EQ(d.code[2].move, 1);     // the move before the inner '[' went into it
-  EXPECT_EQ(target_of(d, 1), 5u);   // past the outer loop
-  EXPECT_EQ(target_of(d, 2), 4u);   // past the inner loop
-  EXPECT_EQ(target_of(d, 3), 3u);   // the inner body is the add-end itself
-  EXPECT_EQ(d.code[3].move, 0);
-  EXPECT_EQ(d.sources[3].src, 4u);  // the add
-  EXPECT_EQ(d.sources[3].end_src, 5u);  // its loop test
-  EXPECT_EQ(target_of(d, 4), 2u);   // the outer end repeats from the inner loop
-  EXPECT_EQ(d.code[4].move, 1);
-  EXPECT_EQ(d.sources[4].src, 7u);
+  EXPECT_EQ(shape(d), (Names{"add-begin", "loop", "add-end", "end", "move", "halt"}));
+  EXPECT_EQ(d.code[0].move, 0);
+  EXPECT_EQ(d.sources[0].src, 0u);       // the add
+  EXPECT_EQ(d.sources[0].test_src, 1u);  // the '[' it tests for
+  EXPECT_EQ(target_of(d, 0), 4u);        // past the outer loop
+  EXPECT_EQ(d.code[1].move, 1);          // the move before the inner '[' went into it
+  EXPECT_EQ(target_of(d, 1), 3u);        // past the inner loop
+  EXPECT_EQ(target_of(d, 2), 2u);        // the inner body is the add-end itself
+  EXPECT_EQ(d.sources[2].src, 4u);
+  EXPECT_EQ(d.sources[2].test_src, 5u);
+  EXPECT_EQ(d.code[3].move, 1);
+  EXPECT_EQ(target_of(d, 3), 1u);        // the outer end repeats from the inner loop
+  EXPECT_EQ(d.sources[3].src, 7u);
+}
+
+TEST(ThreadedDecoder, ALoopEndRightAfterALoopEndOrScanIsDroppedUnlessStepsCount) {
+  // "[[-]]" and "[[>]]": the outer ']' tests the cell the inner loop or scan just left at zero.
+  const Program nested = program({loop(0), loop(1), add(-1, 0, 2), end(3), end(4), out()});
+  EXPECT_EQ(shape(decode(nested)), (Names{"loop", "loop", "add-end", "out", "halt"}));
+  EXPECT_EQ(shape(decode(nested, {.count_steps = true})),
+            (Names{"loop", "loop", "add-end", "end", "out", "halt"}));
+  const DecodedProgram d = decode(nested);
+  EXPECT_EQ(target_of(d, 0), 3u);  // past both loops
+  EXPECT_EQ(target_of(d, 1), 3u);  // the inner loop's exit is the outer one's too
+  const Program scanned = program({loop(0), scan(1, 1, 2), end(3), out()});
+  EXPECT_EQ(shape(decode(scanned)), (Names{"loop", "scan-right", "out", "halt"}));
+  // A loop end after a move tests another cell: it stays.
+  EXPECT_EQ(shape(decode(program({loop(), loop(), add(-1), end(), move(1), end()}))),
+            (Names{"loop", "loop", "add-end", "end", "halt"}));
 }
 
 TEST(ThreadedDecoder, AnEmptyLoopBodyAfterAMoveIsNotFused) {
@@ -143,6 +161,20 @@ TEST(ThreadedDecoder, GroupsEndWhereTheCounterChanges) {
             (Names{"muladd(1)", "set", "halt"}));
 }
 
+TEST(ThreadedDecoder, MultipliesAndWritesOpenLoops) {
+  const DecodedProgram d = decode(program({mul_add(1, 1, 0), set(0), move(1), loop(4), out(),
+                                           end(), add(1), set(2, 1), loop(), end(), mul_add(1, 1, 2),
+                                           set(0, 2), loop(), end()}));
+  EXPECT_EQ(shape(d), (Names{"muladd1-set-begin", "out", "end", "writes-begin(2)", "end",
+                              "muladd1-set-begin", "end", "halt"}));
+  EXPECT_EQ(d.code[0].move, 1);
+  EXPECT_EQ(d.sources[0].test_src, 4u);
+  EXPECT_EQ(target_of(d, 0), 3u);
+  EXPECT_EQ(target_of(d, 3), 7u);
+  EXPECT_EQ(target_of(d, 7), 9u);  // past its empty loop
+  EXPECT_EQ(target_of(d, 8), 8u);
+}
+
 TEST(ThreadedDecoder, MultipliesAndWritesCloseLoops) {
   const DecodedProgram d = decode(program({loop(1), mul_add(1, 1, 0), set(0), move(2), end(9),
                                            loop(), mul_add(1, 1, 0), mul_add(1, 2, 0), set(0),
@@ -150,7 +182,7 @@ TEST(ThreadedDecoder, MultipliesAndWritesCloseLoops) {
   EXPECT_EQ(shape(d), (Names{"loop", "muladd1-set-loop", "loop", "muladd-set-end(2)", "loop",
                               "writes-end(2)", "halt"}));
   EXPECT_EQ(d.code[1].move, 2);
-  EXPECT_EQ(d.sources[1].end_src, 9u);
+  EXPECT_EQ(d.sources[1].test_src, 9u);
   // Slots: 0 loop, 1 muladd1-set-end, 2 loop, 3 muladd-set-end + 4, 5 targets, 6 loop,
   // 7 writes-end + 8, 9 writes, 10 halt. Each loop body is one instruction that repeats itself.
   EXPECT_EQ(target_of(d, 0), 2u);

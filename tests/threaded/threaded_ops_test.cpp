@@ -73,6 +73,34 @@ TEST(ThreadedOps, LoopTestsOffTheTapeTrapAtTheirBracket) {
             underflow(9, -3));
 }
 
+TEST(ThreadedOps, AWriteOrMultiplyBeforeALoopTrapsAtTheBracketWhenTheTestFallsOff) {
+  // The add/set/multiply itself is on the tape; the loop test after the move is not.
+  EXPECT_EQ(run_both(program({add(1, 0, 3), move(-1), loop(4), end(5)}), kSmall).result,
+            underflow(4, -1));
+  EXPECT_EQ(run_both(program({add(1), set(2, 1, 3), move(4096), loop(4), end(5)}), kSmall).result,
+            overflow(4, 4096));
+  EXPECT_EQ(run_both(program({add(1), mul_add(2, 1, 0, 7, 6), set(0, 0, 6), move(-9), loop(8),
+                              end(9)}),
+                     kSmall)
+                .result,
+            underflow(8, -9));
+  // ... and the body of a loop whose test passes runs; one whose test fails is skipped.
+  const Outcome o = run_both(program({add(2), loop(), out(), add(-1), end(), set(0), loop(),
+                                      out(), end(), add(65), loop(), out(), set(0), end()}));
+  EXPECT_EQ(o.output, std::string("\x02\x01") + "A");
+}
+
+TEST(ThreadedOps, NestedLoopsEndingTogetherExitTogether) {
+  // "if"-shaped nests: each inner loop leaves its cell at zero, so the enclosing ']' that
+  // follows at once falls through (the decoder drops it when steps are not counted).
+  const Program p = program({add(3), loop(), add(-1), add(1, 1), loop(), add(-1), add(1, 1),
+                             loop(), add(-1), add(1, 1), loop(), add(-1), end(), end(), end(),
+                             end(), out(1), move(5), add(2), loop(), scan(1), end(), out()});
+  const Outcome o = run_both(p);
+  EXPECT_EQ(o.output, std::string("\x03\x00", 2));
+  EXPECT_EQ(run_both(p, {.max_steps = 100}).output, o.output);
+}
+
 TEST(ThreadedOps, EveryAccessTrapNamesItsCommandAndCell) {
   EXPECT_EQ(run_both(program({add(1, -1, 7)}), kSmall).result, underflow(7, -1));
   EXPECT_EQ(run_both(program({set(1, 4096, 8)}), kSmall).result, overflow(8, 4096));

@@ -60,7 +60,8 @@ struct MeasureOptions {
   std::string program;
   int level = kMaxLevel;
   std::optional<std::string> corpus_dir;
-  bool run = true;  // --no-run: optimize and compile only (programs too slow to run under callgrind)
+  // --no-run: optimize and compile only (programs too slow to run under callgrind).
+  bool run = true;
 };
 
 po::options_description measure_options_description() {
@@ -71,13 +72,16 @@ po::options_description measure_options_description() {
       "bf_measure_run, so `valgrind --tool=callgrind --toggle-collect=...` counts each apart\n"
       "(scripts/gate does this). Prints one line of facts; exit 1 on a wrong result.\n\n"
       "Options");
+  // clang-format off
   options.add_options()
       ("help,h", "show this help")
       ("engine", po::value<std::string>(), "engine (see `bfbench engines`)")
       ("program", po::value<std::string>(), "corpus program name (see corpus/manifest.tsv)")
       ("level,O", po::value<std::string>()->default_value("O3"), "optimization level O0..O3")
       ("no-run", "optimize and compile only (no run, no output check)")
-      ("corpus", po::value<std::string>(), "corpus folder (default: $BFBENCH_CORPUS or the source tree's corpus/)");
+      ("corpus", po::value<std::string>(),
+       "corpus folder (default: $BFBENCH_CORPUS or the source tree's corpus/)");
+  // clang-format on
   return options;
 }
 
@@ -127,12 +131,14 @@ int measure_command(int argc, char** argv) {
   if (!options) return exit_code::kOk;
 
   const EngineInfo& engine_info = find_engine(options->engine);
-  const Corpus corpus =
-      load_corpus_or_fail(options->corpus_dir ? std::filesystem::path(*options->corpus_dir) : default_corpus_dir());
+  const Corpus corpus = load_corpus_or_fail(
+      options->corpus_dir ? std::filesystem::path(*options->corpus_dir) : default_corpus_dir());
   const CorpusEntry& entry = find_program(corpus, options->program);
   // Built only when printed: a string made here could take heap memory for some engine names
   // and not for others, and the optimize phase would then count differently per engine.
-  const auto name = [&] { return options->engine + "/" + entry.name + "/O" + std::to_string(options->level); };
+  const auto name = [&] {
+    return options->engine + "/" + entry.name + "/O" + std::to_string(options->level);
+  };
 
   Source source = [&] {
     try {
@@ -177,13 +183,14 @@ int measure_command(int argc, char** argv) {
   const bool output_ok = sha256_hex(output.data()) == entry.expected_sha256;
   if (!status_ok || !output_ok) {
     std::cerr << "bfbench measure: " << name() << ": wrong result ("
-              << (output_ok ? "ended with " + status_name(job.result.status) : "output differs from the manifest")
+              << (output_ok ? "ended with " + status_name(job.result.status)
+                            : "output differs from the manifest")
               << ")\n";
     return exit_code::kFailed;
   }
   std::cout << "name=" << name() << " ops=" << job.program.ops.size()
-            << " code_bytes=" << job.executable->code_bytes() << " output_bytes=" << output.data().size()
-            << "\n";
+            << " code_bytes=" << job.executable->code_bytes()
+            << " output_bytes=" << output.data().size() << "\n";
   return exit_code::kOk;
 }
 

@@ -48,7 +48,10 @@ def program_entries(res: results.Results, program: str) -> List[Entry]:
     return entries
 
 
-def speedup_matrix(res: results.Results) -> Tuple[List[str], List[str], List[List[Optional[float]]]]:
+Matrix = List[List[Optional[float]]]
+
+
+def speedup_matrix(res: results.Results) -> Tuple[List[str], List[str], Matrix]:
     """engines x levels -> geometric mean over programs of the speed-up over the reference,
     using only programs that every cell has (so cells compare like with like)."""
     engines, levels = res.engines("run"), res.levels("run")

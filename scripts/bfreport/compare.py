@@ -71,7 +71,8 @@ def _verdict(row: Row, threshold: float, alpha: float, deterministic: bool, min_
 
 
 def compare(base: results.Results, new: results.Results, threshold: float = 0.05,
-            alpha: float = 0.05, pattern: Optional[str] = None, min_delta: float = 0.0) -> Comparison:
+            alpha: float = 0.05, pattern: Optional[str] = None,
+            min_delta: float = 0.0) -> Comparison:
     deterministic = base.kind == new.kind == "instructions"
     matcher = re.compile(pattern) if pattern else None
     warnings = []
@@ -139,8 +140,8 @@ def main(argv=None) -> int:
     parser = cli.ArgumentParser(
         prog="compare",
         description="Compare two bfbench result files (Google Benchmark JSON, e.g. from two "
-                    "commits) benchmark by benchmark: median ratio, Mann-Whitney U p-value over the "
-                    "repetitions, a geometric-mean row per phase. Exits 1 when a benchmark is "
+                    "commits) benchmark by benchmark: median ratio, Mann-Whitney U p-value over "
+                    "the repetitions, a geometric-mean row per phase. Exits 1 when a benchmark is "
                     "significantly slower by more than the threshold.")
     parser.add_argument("base", help="results of the reference (older) commit")
     parser.add_argument("new", help="results to judge")

@@ -248,8 +248,8 @@ def main(argv=None) -> int:
             raise cli.Failure(cli.EXIT_FAILED, f"{len(failures)} measurement(s) failed; the "
                                                f"baseline was not written")
         write(baseline_path, context, rows)
-        print(f"gate: baseline written to {_shown(baseline_path)} ({len(rows)} benchmarks); commit it "
-              f"with the change that explains it")
+        print(f"gate: baseline written to {_shown(baseline_path)} ({len(rows)} benchmarks); "
+              f"commit it with the change that explains it")
         return cli.EXIT_OK
 
     base = results.load(baseline_path)

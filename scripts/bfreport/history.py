@@ -1,5 +1,6 @@
 """scripts/history: trend lines over a series of result files (one per commit, oldest first):
-one panel per program, one line per engine (and level), for wall times or gate instruction counts."""
+one panel per program, one line per engine (and level), for wall times or gate instruction
+counts."""
 import html
 import math
 from pathlib import Path

@@ -23,7 +23,7 @@ def _cpu() -> Dict[str, str]:
                 flags = value.strip()
     except OSError:
         pass
-    # glibc picks memchr/memcpy variants by these features; a summary is enough to tell machines apart.
+    # glibc picks memchr/memcpy variants by these features; a summary tells machines apart.
     wanted = ("sse4_2", "avx", "avx2", "avx512f", "avx512bw", "avx512vl", "erms", "fsrm", "bmi2")
     features = " ".join(f for f in wanted if f in flags.split())
     return {"cpu_model": model, "cpu_features": features}
@@ -76,8 +76,9 @@ def describe(build_dir: Path, bfbench: Path) -> Dict[str, str]:
         "valgrind": _valgrind(),
         "compiler": _compiler(build_dir, cache),
         "build_type": build_type,
-        "cxx_flags": " ".join(filter(None, [cache.get("CMAKE_CXX_FLAGS", ""),
-                                            cache.get(f"CMAKE_CXX_FLAGS_{build_type.upper()}", "")])),
+        "cxx_flags": " ".join(filter(None, [
+            cache.get("CMAKE_CXX_FLAGS", ""),
+            cache.get(f"CMAKE_CXX_FLAGS_{build_type.upper()}", "")])),
         "disabled_pass": cache.get("BFBENCH_DISABLED_PASS", ""),
     }
     return context

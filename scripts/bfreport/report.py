@@ -4,7 +4,6 @@ import datetime
 import html
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
@@ -162,10 +161,12 @@ def build(res: results.Results, base: Optional[results.Results], out_dir: Path,
 
 _CSS = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
-h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 2em; }
+h1 { font-size: 1.6em; }
+h2 { border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 2em; }
 table { border-collapse: collapse; margin: .8em 0; font-size: 13px; }
 th, td { border: 1px solid #ddd; padding: .25em .6em; text-align: left; }
-th { background: #f4f4f4; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f4f4f4; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .chart svg { max-width: 100%; height: auto; } nav a { margin-right: 1em; }
 ul.warnings li { color: #8a4b00; }
 """

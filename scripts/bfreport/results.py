@@ -1,4 +1,5 @@
-"""Loads result files: Google Benchmark JSON from `bfbench` (times) and the gate's instruction counts.
+"""Loads result files: Google Benchmark JSON from `bfbench` (times) and the gate's instruction
+counts.
 
 Both become a Results: an ordered set of Benchmarks, each with its samples (one per repetition),
 its counters and any error, plus the file's context (machine, commit, compiler, ...).

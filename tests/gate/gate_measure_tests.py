@@ -84,8 +84,9 @@ class CallgrindMeasurementTest(unittest.TestCase):
 
     def test_phases_are_separate_and_follow_the_work(self):
         with tempfile.TemporaryDirectory() as scratch:
-            small = gate.measure(BFBENCH, workload.Job("naive", "hello", "O0", True), Path(scratch))
-            large = gate.measure(BFBENCH, workload.Job("naive", "idioms", "O0", True), Path(scratch))
+            scratch = Path(scratch)
+            small = gate.measure(BFBENCH, workload.Job("naive", "hello", "O0", True), scratch)
+            large = gate.measure(BFBENCH, workload.Job("naive", "idioms", "O0", True), scratch)
         # idioms runs far more commands than hello; its parse is longer too.
         self.assertGreater(large["run/naive/idioms/O0"]["instructions"],
                            5 * small["run/naive/hello/O0"]["instructions"])

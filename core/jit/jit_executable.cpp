@@ -6,13 +6,30 @@
 #include <string>
 #include <utility>
 
+#include "core/jit/code_memory.h"
 #include "core/jit/fault_trap.h"
 
 namespace bf::jit {
 
-JitExecutable::JitExecutable(CodeMemory code, CodeLayout layout)
-    : code_(std::move(code)), layout_(std::move(layout)) {
-  if (!code_.sealed()) throw CompileError("generated code must be sealed before it runs");
+namespace {
+
+// handjit's and xbyak's code: a sealed copy in core/jit's own pages.
+class SealedPages final : public ExecutableCode {
+ public:
+  explicit SealedPages(CodeMemory memory) : memory_(std::move(memory)) {
+    if (!memory_.sealed()) throw CompileError("generated code must be sealed before it runs");
+  }
+  std::span<const uint8_t> bytes() const override { return {memory_.data(), memory_.size()}; }
+
+ private:
+  CodeMemory memory_;
+};
+
+}  // namespace
+
+JitExecutable::JitExecutable(std::unique_ptr<const ExecutableCode> code, CodeLayout layout)
+    : owner_(std::move(code)), code_(owner_->bytes()), layout_(std::move(layout)) {
+  if (code_.empty()) throw CompileError("generated code is empty");
   entry_ = reinterpret_cast<JitEntry>(const_cast<uint8_t*>(code_.data()));
   // Installed here so that a failure is a compile error; run() only re-checks it.
   if (!ensure_fault_handler()) {
@@ -22,8 +39,7 @@ JitExecutable::JitExecutable(CodeMemory code, CodeLayout layout)
 
 RunResult JitExecutable::run(Tape& tape, RunState& state) {
   ensure_fault_handler();  // reinstalls it if something replaced it since compile()
-  const std::span<const uint8_t> code(code_.data(), code_.size());
-  FaultScope scope(code, tape, code_.data() + layout_.trap_exit_offset);
+  FaultScope scope(code_, tape, code_.data() + layout_.trap_exit_offset);
   std::atomic_signal_fence(std::memory_order_seq_cst);
   const JitExit exit = entry_(tape.begin(), &state, tape.end());
   std::atomic_signal_fence(std::memory_order_seq_cst);
@@ -56,14 +72,18 @@ RunResult JitExecutable::trap_at(uint32_t code_offset, uintptr_t address, const 
 
 std::optional<MachineCode> JitExecutable::machine_code() const {
   MachineCode machine;
-  machine.bytes = std::span<const uint8_t>(code_.data(), code_.size());
+  machine.bytes = code_;
   machine.address = reinterpret_cast<uint64_t>(code_.data());
   machine.op_offsets = layout_.op_offsets;
   return machine;
 }
 
 std::unique_ptr<Executable> make_jit_executable(std::span<const uint8_t> bytes, CodeLayout layout) {
-  return std::make_unique<JitExecutable>(CodeMemory::copy_of(bytes), std::move(layout));
+  return make_jit_executable(std::make_unique<SealedPages>(CodeMemory::copy_of(bytes)), std::move(layout));
+}
+
+std::unique_ptr<Executable> make_jit_executable(std::unique_ptr<const ExecutableCode> code, CodeLayout layout) {
+  return std::make_unique<JitExecutable>(std::move(code), std::move(layout));
 }
 
 }  // namespace bf::jit

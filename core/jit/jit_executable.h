@@ -7,15 +7,15 @@
 #include <span>
 
 #include "core/engine.h"
-#include "core/jit/code_memory.h"
+#include "core/jit/executable_code.h"
 #include "core/jit/lowering.h"
 
 namespace bf::jit {
 
 class JitExecutable final : public Executable {
  public:
-  // `code` is sealed (read-execute) and starts with the entry lowering() emitted.
-  JitExecutable(CodeMemory code, CodeLayout layout);
+  // `code` is read-execute and starts with the entry lowering() emitted.
+  JitExecutable(std::unique_ptr<const ExecutableCode> code, CodeLayout layout);
 
   RunResult run(Tape& tape, RunState& state) override;
   size_t code_bytes() const override { return code_.size(); }
@@ -26,12 +26,15 @@ class JitExecutable final : public Executable {
  private:
   RunResult trap_at(uint32_t code_offset, uintptr_t address, const Tape& tape) const;
 
-  CodeMemory code_;
+  std::unique_ptr<const ExecutableCode> owner_;
+  std::span<const uint8_t> code_;  // owner_->bytes()
   CodeLayout layout_;
   JitEntry entry_;
 };
 
-// Copies position-independent `bytes` into fresh sealed code memory and wraps them.
+// Copies position-independent `bytes` into fresh sealed code memory (CodeMemory) and wraps them.
 std::unique_ptr<Executable> make_jit_executable(std::span<const uint8_t> bytes, CodeLayout layout);
+// Wraps code someone else installed (asmjit: AsmJit's dual-mapped JitAllocator).
+std::unique_ptr<Executable> make_jit_executable(std::unique_ptr<const ExecutableCode> code, CodeLayout layout);
 
 }  // namespace bf::jit

@@ -15,8 +15,8 @@
 namespace bf::asmjit {
 
 // Assembles into a CodeHolder's .text buffer -- ordinary heap memory, never executable; no
-// JitRuntime or JitAllocator (whose packaged default maps read-write-execute): the finished bytes
-// are copied into core/jit's CodeMemory, which is sealed read-execute. Library errors are recorded
+// JitRuntime (whose JitAllocator maps read-write-execute by default): the engine copies the
+// finished bytes into a dual-mapped JitAllocator (dual_mapped_code.h). Library errors are recorded
 // as they happen and thrown as CompileError by finish() (or at once, for set-up calls).
 class AsmjitEmitter final : public jit::Emitter {
  public:

@@ -9,6 +9,7 @@
 #include "core/jit/jit_executable.h"
 #include "core/jit/lowering.h"
 #include "engines/asmjit/asmjit_emitter.h"
+#include "engines/asmjit/dual_mapped_code.h"
 
 namespace bf::asmjit {
 
@@ -28,14 +29,17 @@ class AsmjitEngine final : public Engine {
     if (code.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
       throw CompileError("asmjit: generated code exceeds 2 GiB (rel32 jumps cannot span it)");
     }
-    return jit::make_jit_executable(code, std::move(layout));
+    return jit::make_jit_executable(memory_.install(code), std::move(layout));
   }
+
+ private:
+  DualMappedAllocator memory_;
 };
 
 }  // namespace
 
 EngineInfo engine_info() {
-  return EngineInfo{"asmjit", "x86-64 JIT emitted with AsmJit (x86::Assembler, FuncFrame; copied into W^X pages)",
+  return EngineInfo{"asmjit", "x86-64 JIT emitted with AsmJit (x86::Assembler, FuncFrame; dual-mapped JitAllocator)",
                     true, "", [] { return std::make_unique<AsmjitEngine>(); }};
 }
 

@@ -1,5 +1,6 @@
 // The asmjit engine: core/jit's x86-64 code shape emitted through AsmJit's x86::Assembler (prologue
-// and epilogue from FuncFrame), run from W^X code memory with guard-page traps.
+// and epilogue from FuncFrame), run from a dual-mapped JitAllocator (RX view run, RW view written)
+// with guard-page traps.
 #pragma once
 
 #include "core/engine_registry.h"

@@ -34,8 +34,8 @@ std::string compile_error_of(Emit emit) {
 }
 
 TEST_F(AsmjitEmitterTest, ItsOwnBufferIsNeverExecutable) {
-  // No JitRuntime, no JitAllocator (whose default is read-write-execute): the code runs only from
-  // the sealed copy, so the buffer AsmJit assembled into stays plain data.
+  // No JitRuntime (whose JitAllocator is read-write-execute by default): the code runs only from
+  // the dual-mapped copy, so the buffer AsmJit assembled into stays plain data.
   const Program program = ir::program({ir::add(1, 0, 0), ir::out(0, 1)});
   asmjit::AsmjitEmitter emitter(64);
   jit::lower(program, {}, emitter);

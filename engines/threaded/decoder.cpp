@@ -164,6 +164,11 @@ class Decoder {
     const size_t targets = end - i;
     const bool sets = end < ops_.size() && ops_[end].kind == OpKind::kSet &&
                       ops_[end].offset == first.from;
+    if (!sets && targets == 1) {
+      emit(Handler::kMulAdd1, Inst{.offset = first.offset, .arg = first.arg, .from = first.from},
+           Sources{.src = first.src, .src2 = first.src2});
+      return end;
+    }
     if (!sets) {
       emit(Handler::kMulAdd, Inst{.arg = static_cast<int32_t>(targets), .from = first.from},
            Sources{.src2 = first.src2});

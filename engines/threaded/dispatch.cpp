@@ -128,7 +128,9 @@ template <bool kSetsCounter>
   return p;
 }
 
-// A one-target multiply and the Set of its counter, all inline in the instruction.
+// A one-target multiply, all inline in the instruction; with kSetsCounter, then the Set of its
+// counter.
+template <bool kSetsCounter>
 [[gnu::always_inline]] inline bool run_multiply1(const Inst* ip, uint8_t* cells, int64_t p,
                                                  uint64_t size, Fault& fault) {
   const int64_t counter = p + ip->from;
@@ -145,7 +147,7 @@ template <bool kSetsCounter>
     }
     cells[target] = static_cast<uint8_t>(cells[target] + times * ip->arg);
   }
-  cells[counter] = static_cast<uint8_t>(ip->value);
+  if constexpr (kSetsCounter) cells[counter] = static_cast<uint8_t>(ip->value);
   return true;
 }
 
@@ -229,6 +231,7 @@ template <bool kCountSteps>
         case Handler::kScanLeft: address = &&scan_left; break;
         case Handler::kScan: address = &&scan; break;
         case Handler::kMulAdd: address = &&mul_add; break;
+        case Handler::kMulAdd1: address = &&mul_add1; break;
         case Handler::kMulAddSet: address = &&mul_add_set; break;
         case Handler::kMulAddSetEnd: address = &&mul_add_set_end; break;
         case Handler::kMulAddSetBegin: address = &&mul_add_set_begin; break;
@@ -297,19 +300,24 @@ mul_add_set_begin:
   BF_OPEN_LOOP(ip + 1 + ip->arg);
 
 mul_add1_set:
-  if (!run_multiply1(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  if (!run_multiply1<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   ++ip;
   BF_DISPATCH();
 mul_add1_set_end:
-  if (!run_multiply1(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  if (!run_multiply1<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   BF_CLOSE_LOOP(ip + 1);
 mul_add1_set_begin:
-  if (!run_multiply1(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  if (!run_multiply1<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   BF_OPEN_LOOP(ip + 1);
 
 mul_add:
   if (!run_multiply<false>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   ip += 1 + ip->arg;
+  BF_DISPATCH();
+
+mul_add1:
+  if (!run_multiply1<false>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  ++ip;
   BF_DISPATCH();
 
 move:

@@ -24,6 +24,7 @@ std::string_view handler_name(Handler handler) {
     case Handler::kScanLeft: return "scan-left";
     case Handler::kScan: return "scan";
     case Handler::kMulAdd: return "muladd";
+    case Handler::kMulAdd1: return "muladd1";
     case Handler::kMulAddSet: return "muladd-set";
     case Handler::kMulAddSetEnd: return "muladd-set-end";
     case Handler::kMulAddSetBegin: return "muladd-set-begin";

@@ -35,6 +35,7 @@ enum class Handler : uint8_t {
   kScan,             // p += move; while cell[p] != 0: p += arg
   kMulAdd,           // arg target slots follow (offset, factor in arg): if cell[p+from] != 0,
                      //   each cell[p+offset] += cell[p+from] * factor
+  kMulAdd1,          // kMulAdd with one target, inline: cell[p+offset] += cell[p+from] * arg
   kMulAddSet,        // kMulAdd, then cell[p+from] = value (the counter's clear, or any value);
   kMulAddSetEnd,     //   then (End) the loop end or (Begin) the loop begin
   kMulAddSetBegin,   //

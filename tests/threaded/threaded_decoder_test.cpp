@@ -154,11 +154,11 @@ TEST(ThreadedDecoder, AOneTargetMultiplyIsInline) {
 TEST(ThreadedDecoder, GroupsEndWhereTheCounterChanges) {
   EXPECT_EQ(shape(decode(program({mul_add(1, 1, 0), mul_add(1, 2, 0), mul_add(1, 3, 1),
                                   set(0, 0)}))),
-            (Names{"muladd(2)", "muladd(1)", "set", "halt"}));
+            (Names{"muladd(2)", "muladd1", "set", "halt"}));
   EXPECT_EQ(shape(decode(program({mul_add(1, 1, 0), set(1, 0)}))),
             (Names{"muladd1-set", "halt"}));
   EXPECT_EQ(shape(decode(program({mul_add(1, 1, 0), set(0, 1)}))),
-            (Names{"muladd(1)", "set", "halt"}));
+            (Names{"muladd1", "set", "halt"}));
 }
 
 TEST(ThreadedDecoder, MultipliesAndWritesOpenLoops) {

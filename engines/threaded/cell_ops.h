@@ -1,0 +1,129 @@
+// The work of each handler on the tape, as inline functions the dispatch loop composes: every
+// access checked, and a fault (cell, slot, which source) returned instead of a trap.
+#pragma once
+
+#include <cstdint>
+
+#include "engines/threaded/instruction.h"
+
+namespace bf::threaded {
+
+// Where a run fell off the tape: the cell accessed, and the slot and field of Sources to report.
+struct Fault {
+  enum Field : uint8_t { kSrc, kSrc2, kTestSrc };
+  int64_t cell = 0;
+  const Inst* at = nullptr;
+  Field field = kSrc;
+};
+
+// One unsigned compare covers both ends of the tape: a negative cell wraps to a huge value.
+inline bool on_tape(int64_t cell, uint64_t size) { return static_cast<uint64_t>(cell) < size; }
+
+// The work of the instructions that may take over a loop test. Each returns false, with the
+// fault filled in, when an access falls off the tape.
+[[gnu::always_inline]] inline bool run_add(const Inst* ip, uint8_t* cells, int64_t p,
+                                           uint64_t size, Fault& fault) {
+  const int64_t cell = p + ip->offset;
+  if (!on_tape(cell, size)) [[unlikely]] {
+    fault = {cell, ip, Fault::kSrc};
+    return false;
+  }
+  cells[cell] = static_cast<uint8_t>(cells[cell] + ip->arg);
+  return true;
+}
+
+[[gnu::always_inline]] inline bool run_set(const Inst* ip, uint8_t* cells, int64_t p,
+                                           uint64_t size, Fault& fault) {
+  const int64_t cell = p + ip->offset;
+  if (!on_tape(cell, size)) [[unlikely]] {
+    fault = {cell, ip, Fault::kSrc};
+    return false;
+  }
+  cells[cell] = static_cast<uint8_t>(ip->arg);
+  return true;
+}
+
+// The write slots after a kWrites header, in order: cell = (cell & keep) + value.
+[[gnu::always_inline]] inline bool run_writes(const Inst* header, uint8_t* cells, int64_t p,
+                                              uint64_t size, Fault& fault) {
+  const Inst* const end = header + 1 + header->arg;
+  for (const Inst* slot = header + 1; slot != end; ++slot) {
+    const int64_t cell = p + slot->offset;
+    if (!on_tape(cell, size)) [[unlikely]] {
+      fault = {cell, slot, Fault::kSrc};
+      return false;
+    }
+    cells[cell] = static_cast<uint8_t>((cells[cell] & slot->from) + slot->arg);
+  }
+  return true;
+}
+
+// A multiply group: the counter read (at the loop's '['), then, if it is non-zero, every target
+// in order; with kSetsCounter the counter is then overwritten (its read proved it on the tape).
+template <bool kSetsCounter>
+[[gnu::always_inline]] inline bool run_multiply(const Inst* header, uint8_t* cells, int64_t p,
+                                                uint64_t size, Fault& fault) {
+  const int64_t counter = p + header->from;
+  if (!on_tape(counter, size)) [[unlikely]] {
+    fault = {counter, header, Fault::kSrc2};
+    return false;
+  }
+  const uint8_t times = cells[counter];
+  if (times != 0) {
+    const Inst* const end = header + 1 + header->arg;
+    for (const Inst* slot = header + 1; slot != end; ++slot) {
+      const int64_t target = p + slot->offset;
+      if (!on_tape(target, size)) [[unlikely]] {
+        fault = {target, slot, Fault::kSrc};
+        return false;
+      }
+      cells[target] = static_cast<uint8_t>(cells[target] + times * slot->arg);
+    }
+  }
+  if constexpr (kSetsCounter) cells[counter] = static_cast<uint8_t>(header->value);
+  return true;
+}
+
+// A scan from p (on the tape, non-zero) by `stride`, four tests per bounds check for as long as
+// the fourth step ahead is still on the tape (so are the three between). Returns the zero cell it
+// found, or the last cell it reached near the tape's end, where the caller's checked single
+// steps take over.
+[[gnu::always_inline]] inline int64_t scan_ahead(const uint8_t* cells, uint64_t size, int64_t p,
+                                                 int64_t stride) {
+  const int64_t four = 4 * stride;
+  const int64_t end = static_cast<int64_t>(size);
+  while (stride > 0 ? p + four < end : p + four >= 0) {
+    const uint8_t* here = cells + p;
+    if (here[stride] == 0) return p + stride;
+    if (here[2 * stride] == 0) return p + 2 * stride;
+    if (here[3 * stride] == 0) return p + 3 * stride;
+    p += four;
+    if (cells[p] == 0) return p;
+  }
+  return p;
+}
+
+// A one-target multiply, all inline in the instruction; with kSetsCounter, then the Set of its
+// counter.
+template <bool kSetsCounter>
+[[gnu::always_inline]] inline bool run_multiply1(const Inst* ip, uint8_t* cells, int64_t p,
+                                                 uint64_t size, Fault& fault) {
+  const int64_t counter = p + ip->from;
+  if (!on_tape(counter, size)) [[unlikely]] {
+    fault = {counter, ip, Fault::kSrc2};
+    return false;
+  }
+  const uint8_t times = cells[counter];
+  if (times != 0) {
+    const int64_t target = p + ip->offset;
+    if (!on_tape(target, size)) [[unlikely]] {
+      fault = {target, ip, Fault::kSrc};
+      return false;
+    }
+    cells[target] = static_cast<uint8_t>(cells[target] + times * ip->arg);
+  }
+  if constexpr (kSetsCounter) cells[counter] = static_cast<uint8_t>(ip->value);
+  return true;
+}
+
+}  // namespace bf::threaded

@@ -40,7 +40,10 @@ extern void* memrchr(const void*, int, __SIZE_TYPE__);
 #define OUT(x) do { u64 n_ = LEN; ob[n_++] = (x); LEN = n_; \
   if (UNLIKELY(n_ == oc)) { flush(st); ob = FIELD(u8*, OFF_BUFFER); } } while (0)
 #define IN(x) ((x) = rd(st, (x)))
-#define OFF_TAPE(k) UNLIKELY((u64)(p + (k)) >= (u64)size)
+/* Is cell p-k (p+k) off the tape? Written for a p known to be on it: one compare each, against a
+   constant or a value the compiler keeps in a register. */
+#define OFF_LEFT(k) UNLIKELY(p < (k))
+#define OFF_RIGHT(k) UNLIKELY(p >= size - (k))
 /* The rest of the run, from op `op` at tape position q, goes to the checked path. */
 #define HAND_OVER(op, q) return checked(context, op, q)
 /* A loop nested too deep for the compiler, run by the checked path, which returns its end's p. */
@@ -187,9 +190,8 @@ class Translator {
         if (checked_.back().covers(at)) {
           out_ += "  " + add + "\n";
         } else {
-          out_ += "  if (!OFF_TAPE(" + std::to_string(at) + ")) " + add + "\n  else if (" +
-                  cell(d_ + op.from) + ") HAND_OVER(" + std::to_string(i) + ", p" +
-                  signed_offset(d_) + ");\n";
+          out_ += "  if (!" + off_tape(at) + ") " + add + "\n  else if (" + cell(d_ + op.from) +
+                  ") HAND_OVER(" + std::to_string(i) + ", p" + signed_offset(d_) + ");\n";
         }
         break;
       }
@@ -204,8 +206,7 @@ class Translator {
         for (const int64_t end : {d_ + shape.sure_min, d_ + shape.sure_max}) {
           if (inner.covers(end)) continue;
           inner.add(end);
-          failed +=
-              (failed.empty() ? "" : " || ") + std::string("OFF_TAPE(") + std::to_string(end) + ")";
+          failed += (failed.empty() ? "" : " || ") + off_tape(end);
         }
         if (!failed.empty()) {
           out_ += "  if (" + failed + ") HAND_OVER(" + std::to_string(i + 1) + ", p" +
@@ -241,16 +242,26 @@ class Translator {
   void emit_scan(size_t i) {
     const Op& op = ops_[i];
     // Off the tape: the checked path repeats the scan from its start and reports the trap.
-    const std::string off_tape = "HAND_OVER(" + std::to_string(i) + ", p);";
+    const std::string hand_over = "HAND_OVER(" + std::to_string(i) + ", start);";
     if (op.arg == 1 || op.arg == -1) {
       out_ += op.arg == 1 ? "  { u8* const z = memchr(t + p, 0, (u64)(size - p));\n"
                           : "  { u8* const z = memrchr(t, 0, (u64)p + 1);\n";
-      out_ += "    if (UNLIKELY(z == 0)) " + off_tape + "\n    p = z - t; }\n";
-    } else {
-      out_ += "  if (t[p]) {\n    i64 q = p;\n    do {\n      q += " + std::to_string(op.arg) +
-              ";\n      if (UNLIKELY((u64)q >= (u64)size)) " + off_tape +
-              "\n    } while (t[q]);\n    p = q;\n  }\n";
+      out_ +=
+          "    if (UNLIKELY(z == 0)) HAND_OVER(" + std::to_string(i) + ", p);\n    p = z - t; }\n";
+      return;
     }
+    // Four steps per range check while they stay on the tape, one at a time near its ends.
+    const int64_t stride = op.arg;
+    out_ += "  if (t[p]) {\n    const i64 start = p;\n    for (;;) {\n      if (LIKELY(!" +
+            off_tape(4 * stride) + ")) {\n";
+    for (int64_t k = 1; k <= 3; ++k) {
+      out_ += "        if (!" + cell(k * stride) + ") { p += " + std::to_string(k * stride) +
+              "; break; }\n";
+    }
+    out_ += "        p += " + std::to_string(4 * stride) + ";\n        if (!t[p]) break;\n" +
+            "      } else {\n        p += " + std::to_string(stride) +
+            ";\n        if (UNLIKELY((u64)p >= (u64)size)) " + hand_over +
+            "\n        if (!t[p]) break;\n      }\n    }\n  }\n";
   }
 
   // A loop that moves the pointer. When its body is one region, it moves by the same distance
@@ -348,20 +359,26 @@ class Translator {
     const std::string begin = std::to_string(region_loop_);
     const Checked& sure = checked_.front();
     const int64_t ahead = region_moved_ > 0 ? sure.hi : sure.lo;
-    out_ += step() + "  if (!t[p]) goto E" + begin + ";\n  if (OFF_TAPE(" + std::to_string(ahead) +
-            ")) HAND_OVER(" + std::to_string(region_loop_ + 1) + ", p);\n  goto B" + begin +
-            ";\nE" + begin + ":;\n";
+    out_ += step() + "  if (!t[p]) goto E" + begin + ";\n  if (" + off_tape(ahead) +
+            ") HAND_OVER(" + std::to_string(region_loop_ + 1) + ", p);\n  goto B" + begin + ";\nE" +
+            begin + ":;\n";
     return true;
+  }
+
+  // The condition "cell p+at is off the tape", given that cell[p] is on it.
+  static std::string off_tape(int64_t at) {
+    if (at == 0) return "0";
+    return at < 0 ? "OFF_LEFT(" + std::to_string(-at) + ")"
+                  : "OFF_RIGHT(" + std::to_string(at) + ")";
   }
 
   // The condition "some of `cells` are off the tape", given that cell[p] is on it ("" if none can
   // be).
   static std::string off_tape(const Checked& cells) {
     std::string text;
-    if (cells.lo < 0) text = "OFF_TAPE(" + std::to_string(cells.lo) + ")";
+    if (cells.lo < 0) text = off_tape(cells.lo);
     if (cells.hi > 0) {
-      text +=
-          (text.empty() ? "" : " || ") + std::string("OFF_TAPE(") + std::to_string(cells.hi) + ")";
+      text += (text.empty() ? "" : " || ") + off_tape(cells.hi);
     }
     return text;
   }

@@ -44,8 +44,9 @@ extern void* memrchr(const void*, int, __SIZE_TYPE__);
    constant or a value the compiler keeps in a register. */
 #define OFF_LEFT(k) UNLIKELY(p < (k))
 #define OFF_RIGHT(k) UNLIKELY(p >= size - (k))
-/* The rest of the run, from op `op` at tape position q, goes to the checked path. */
-#define HAND_OVER(op, q) return checked(context, op, q)
+/* The rest of the run, from op `op` at tape position q, goes to the checked path (through one
+   shared exit, so the function's epilogue is not repeated at every check). */
+#define HAND_OVER(op, q) do { from_op = (op); from_p = (q); goto hand_over; } while (0)
 /* A loop nested too deep for the compiler, run by the checked path, which returns its end's p. */
 #define STOPPED_RUN (-9223372036854775807LL - 1)
 #define RUN_LOOP(begin, q) do { after_loop = env->loop(context, begin, q); \
@@ -59,11 +60,16 @@ int bf_cc_main(u8* const t, const i64 size, bf_state* const st, const struct bf_
   i64* const budget = &FIELD(i64, OFF_BUDGET);
   u8* ob = FIELD(u8*, OFF_BUFFER);
   const u64 oc = FIELD(u64, OFF_CAPACITY);
-  i64 p = 0, after_loop;
+  i64 p = 0, after_loop, from_p;
+  u32 from_op;
   (void)budget; (void)rd; (void)flush; (void)ob; (void)oc; (void)after_loop;
 )";
 
-constexpr const char* kEpilogue = "  return 0;\n}\n";
+constexpr const char* kEpilogue = R"(  return 0;
+hand_over: __attribute__((cold));
+  return checked(context, from_op, from_p);
+}
+)";
 
 std::string cell(int64_t position) {
   if (position == 0) return "t[p]";

@@ -15,9 +15,12 @@ namespace bf::cc {
 //    before it starts, the cells it is sure to touch;
 //  - a fixed loop checks on entry only the sure cells its region's check did not cover;
 //  - a multiply whose target lies outside the checked cells checks that target alone;
-//  - scans find the next zero cell with memchr/memrchr (stride +-1) or a bounded loop.
-// Every check covers only accesses that certainly follow, so a failed one always ends in a trap and
-// handing over for good costs nothing a correct program would notice.
+//  - a loop whose body is one region moves the same way every iteration: after the first
+//    iteration's check, each further one checks only the end it moves towards;
+//  - scans find the next zero cell with memchr/memrchr (stride +-1) or four steps per check;
+//  - loops nested deeper than the compiler copes with run on the checked path, which returns.
+// Every check covers only accesses that certainly follow (unless the run stops first), so a failed
+// one ends in a trap, and handing over for good costs a correct program nothing.
 std::string translate_to_c(const Program& program, const CompileOptions& options);
 
 }  // namespace bf::cc

@@ -1,10 +1,13 @@
 #include "core/ir_printer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace bf {
 
 namespace {
+
+constexpr int kMaxIndentDepth = 32;
 
 std::string cell(int32_t offset) {
   // Built by appending: GCC 12 warns falsely (-Wrestrict) about "literal" + std::string.
@@ -47,7 +50,9 @@ std::string print_ir(const Program& program) {
   for (size_t i = 0; i < program.ops.size(); ++i) {
     const Op& op = program.ops[i];
     if (op.kind == OpKind::kLoopEnd) --depth;
-    std::string text(static_cast<size_t>(2 * std::max(depth, 0)), ' ');
+    // Indentation stops growing at kMaxIndentDepth: a program nested a million deep would
+    // otherwise print terabytes of spaces.
+    std::string text(static_cast<size_t>(2 * std::clamp(depth, 0, kMaxIndentDepth)), ' ');
     text += describe_op(op);
     std::string where = "@";
     where += std::to_string(op.src);

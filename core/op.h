@@ -31,7 +31,8 @@ inline constexpr int kOpKindCount = 9;
 // The ops that count as a step against --max-steps: every executed loop test. Counting only these
 // bounds run time (between two loop tests a program runs at most its own length, a scan at most
 // the tape's), and an optimized program never executes more of them than its O0 form: passes
-// remove loops, never add them, and a loop they keep iterates as often as before. So a program
+// remove loops, never add them, and a loop they keep iterates no more often than before (the
+// collapse-loops pass makes a counted loop run its body once). So a program
 // that finishes within N steps at O0 finishes within N steps on every engine at every level.
 constexpr bool is_loop_test(OpKind kind) {
   return kind == OpKind::kLoopBegin || kind == OpKind::kLoopEnd;

@@ -59,7 +59,16 @@ def _facts(stdout: str) -> Dict[str, float]:
     return {key: float(value) for key, value in re.findall(r"(\w+)=(\d+)\b", stdout)}
 
 
-def measure(bfbench: Path, job: workload.Job, scratch: Path,
+def _stable_corpus_copy(into: Path) -> Path:
+    """Copies the corpus (with its fetched third-party part) into `into`, a path whose length does
+    not depend on where the checkout lives: the corpus path ends up in heap allocations, so a
+    longer checkout path shifted malloc's work by up to a few thousand instructions."""
+    corpus = into / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    return corpus
+
+
+def measure(bfbench: Path, job: workload.Job, scratch: Path, corpus: Path = ROOT / "corpus",
             verbose: bool = False) -> Dict[str, dict]:
     """Runs one job under callgrind; returns {benchmark name: row} with instruction counts."""
     profile = scratch / f"{job.label.replace('/', '.')}.callgrind"
@@ -67,7 +76,7 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path,
                f"--callgrind-out-file={profile}"]
     command += [f"--toggle-collect={function}" for function in PHASES.values()]
     command += [str(bfbench), "measure", "--engine", job.engine, "--program", job.program,
-                "-O", job.level]
+                "-O", job.level, "--corpus", str(corpus)]
     if not job.run:
         command.append("--no-run")
     started = time.monotonic()
@@ -114,11 +123,14 @@ def run_workload(bfbench: Path, jobs: List[workload.Job], parallel: int, failure
     benchmarks out (one broken engine must not hide what the others measure)."""
     rows: Dict[str, dict] = {}
     done = 0
+    # mkdtemp names have a fixed length wherever the checkout is (see _stable_corpus_copy).
     with tempfile.TemporaryDirectory(prefix="bfbench-gate-") as temporary:
+        corpus = _stable_corpus_copy(Path(temporary))
         scratch = keep or Path(temporary)
         scratch.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(max_workers=parallel) as pool:
-            futures = [pool.submit(measure, bfbench, job, scratch, verbose) for job in jobs]
+            futures = [pool.submit(measure, bfbench, job, scratch, corpus, verbose)
+                       for job in jobs]
             try:
                 for job, future in zip(jobs, futures):
                     try:

@@ -71,6 +71,10 @@ class Emitter {
   // factor 255:  sub byte [rbx + disp], cl
   // otherwise:   imul eax, ecx, imm8(factor); add byte [rbx + disp], al
   virtual void mul_add(int32_t disp, uint8_t factor) = 0;
+  // A MulAdd on a target whose value is known, without reading it (the same value when ecx is 0):
+  // factor 1, base 0:  mov byte [rbx + disp], cl
+  // otherwise:         imul eax, ecx, imm8(factor); [add al, base;] mov byte [rbx + disp], al
+  virtual void store_product(int32_t disp, uint8_t factor, uint8_t base) = 0;
   // Fixed regions (fixed_regions.h) keep up to four cells in r8..r11 -- cache slot 0..3 -- each
   // holding its byte zero-extended. No runtime call happens while they do.
   // movzx r8d+slot, byte [rbx + disp]

@@ -79,10 +79,12 @@ std::optional<MachineCode> JitExecutable::machine_code() const {
 }
 
 std::unique_ptr<Executable> make_jit_executable(std::span<const uint8_t> bytes, CodeLayout layout) {
-  return make_jit_executable(std::make_unique<SealedPages>(CodeMemory::copy_of(bytes)), std::move(layout));
+  return make_jit_executable(std::make_unique<SealedPages>(CodeMemory::copy_of(bytes)),
+                             std::move(layout));
 }
 
-std::unique_ptr<Executable> make_jit_executable(std::unique_ptr<const ExecutableCode> code, CodeLayout layout) {
+std::unique_ptr<Executable> make_jit_executable(std::unique_ptr<const ExecutableCode> code,
+                                                CodeLayout layout) {
   return std::make_unique<JitExecutable>(std::move(code), std::move(layout));
 }
 

@@ -35,6 +35,7 @@ class JitExecutable final : public Executable {
 // Copies position-independent `bytes` into fresh sealed code memory (CodeMemory) and wraps them.
 std::unique_ptr<Executable> make_jit_executable(std::span<const uint8_t> bytes, CodeLayout layout);
 // Wraps code someone else installed (asmjit: AsmJit's dual-mapped JitAllocator).
-std::unique_ptr<Executable> make_jit_executable(std::unique_ptr<const ExecutableCode> code, CodeLayout layout);
+std::unique_ptr<Executable> make_jit_executable(std::unique_ptr<const ExecutableCode> code,
+                                                CodeLayout layout);
 
 }  // namespace bf::jit

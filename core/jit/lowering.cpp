@@ -8,6 +8,8 @@
 
 #include "core/jit/fixed_regions.h"
 #include "core/jit/known_cells.h"
+#include "core/jit/known_values.h"
+#include "core/jit/peeled_loops.h"
 #include "core/runtime/tape.h"
 
 namespace bf::jit {
@@ -27,7 +29,8 @@ class Lowering {
         count_steps_(options.count_steps),
         emit_(emitter),
         known_(static_cast<int64_t>(Tape::guard_bytes())),
-        regions_(find_fixed_regions(program)) {}
+        regions_(find_fixed_regions(program)),
+        peeled_(find_peeled_loops(program)) {}
 
   CodeLayout run() {
     layout_.op_offsets.resize(ops_.size());
@@ -79,11 +82,18 @@ class Lowering {
       case OpKind::kAdd:
         if (const std::optional<int> slot = cached(op.offset)) {
           emit_.add_cached(*slot, low_byte(op.arg));
+          flags_hold_cell_ = op.offset == 0;
+        } else if (const std::optional<uint8_t> value = value_of(op.offset)) {
+          // The cell was accessed since its value became known: no trap, nothing to read.
+          const uint8_t sum = low_byte(*value + op.arg);
+          access(op.offset, op.src);
+          emit_.set(op.offset, sum);
+          values_.set(op.offset, sum);
         } else {
           access(op.offset, op.src);
           emit_.add(op.offset, low_byte(op.arg));
+          flags_hold_cell_ = op.offset == 0;
         }
-        flags_hold_cell_ = op.offset == 0;
         return i;
       case OpKind::kSet:
         if (const std::optional<int> slot = cached(op.offset)) {
@@ -91,11 +101,13 @@ class Lowering {
         } else {
           access(op.offset, op.src);
           emit_.set(op.offset, low_byte(op.arg));
+          learn(op.offset, low_byte(op.arg));
         }
         return i;
       case OpKind::kMove:
         emit_.move(op.arg);
         known_.move(op.arg);
+        values_.move(op.arg);
         return i;
       case OpKind::kOut:
         access(op.offset, op.src);
@@ -104,26 +116,50 @@ class Lowering {
       case OpKind::kIn:
         access(op.offset, op.src);
         emit_.input(op.offset);
+        values_.forget(op.offset);
         return i;
       case OpKind::kLoopBegin: {
-        if (const FixedRegion* region = region_at(i)) return fixed_region(*region);
+        // A loop known to be skipped gets the ordinary code, which jumps over it.
+        const bool skipped = value_of(0) == uint8_t{0};
+        if (const FixedRegion* region = region_at(i); region != nullptr && !skipped) {
+          return fixed_region(*region);
+        }
+        if (const PeeledLoop* peeled = peeled_at(i); peeled != nullptr && !skipped) {
+          return peeled_loop(*peeled, flags_hold_cell);
+        }
         const Loop loop{emit_.new_label(), emit_.new_label()};
         loops_.push_back(loop);
-        loop_test(op.src, flags_hold_cell);
-        emit_.jump_if_zero(loop.after);
+        if (const std::optional<uint8_t> value = value_of(0)) {
+          // The test's outcome is known: skip the loop, or enter it without testing.
+          decided_loop_test();
+          if (*value == 0) emit_.jump(loop.after);
+        } else {
+          loop_test(op.src, flags_hold_cell);
+          emit_.jump_if_zero(loop.after);
+        }
         emit_.bind(loop.body);
+        values_.clear();  // the body is also reached from the loop's end
         return i;
       }
       case OpKind::kLoopEnd: {
         const Loop loop = loops_.back();
         loops_.pop_back();
-        loop_test(op.src, flags_hold_cell);
-        emit_.jump_if_nonzero(loop.body);
+        if (const std::optional<uint8_t> value = value_of(0)) {
+          decided_loop_test();
+          if (*value != 0) emit_.jump(loop.body);
+        } else {
+          loop_test(op.src, flags_hold_cell);
+          emit_.jump_if_nonzero(loop.body);
+        }
         emit_.bind(loop.after);
+        ended_at_zero();
         return i;
       }
       case OpKind::kScan:
+        // A scan that starts on a zero cell stays there.
+        if (value_of(0) == uint8_t{0}) return i;
         scan(op, flags_hold_cell);
+        ended_at_zero();
         return i;
       case OpKind::kMulAdd:
         return mul_add_group(i);
@@ -143,6 +179,74 @@ class Lowering {
     }
     layout_.accesses.mark(emit_.offset(), src);
     known_.accessed(offset);
+  }
+
+  // What the compiler knows cell p + offset holds, if anything. Not inside a fixed region, whose
+  // cells live in registers (its loop tests would forget everything anyway).
+  std::optional<uint8_t> value_of(int32_t offset) const {
+    if (cache_ != nullptr) return std::nullopt;
+    return values_.get(offset);
+  }
+  void learn(int32_t offset, uint8_t value) {
+    if (cache_ == nullptr) values_.set(offset, value);
+  }
+  // After a loop or scan, p is on a zero cell -- the only fact that holds where paths join.
+  void ended_at_zero() {
+    values_.clear();
+    learn(0, 0);
+  }
+
+  // A loop test whose outcome is known: the step still counts, the compare is not needed.
+  void decided_loop_test() {
+    if (count_steps_) emit_.count_step(step_exit_);
+    known_.reset();
+  }
+
+  // A peeled loop (peeled_loops.h): the first iteration apart, entered only from the loop's
+  // entry, so it keeps what was known before the loop; then the loop proper, which starts with
+  // the facts every iteration leaves for the next:
+  //   [step] test; je after; <body>; [step] test; je after;
+  //   body: <body, with the facts>; [step] test; jne body; after:
+  // Each test counts a step and traps like the loop's own (the first iteration's end test is the
+  // `]`'s), so steps and traps are those of the loop unpeeled. op_offsets describe the loop
+  // proper; the first iteration's code belongs to the LoopBegin.
+  size_t peeled_loop(const PeeledLoop& peeled, bool flags_hold_cell) {
+    const Loop loop{emit_.new_label(), emit_.new_label()};
+    const bool recording = recording_ops_;
+    recording_ops_ = false;
+    exit_if_zero(ops_[peeled.begin].src, flags_hold_cell, loop.after);
+    for (size_t i = peeled.begin + 1; i < peeled.end; ++i) i = lower_op(i);
+    exit_if_zero(ops_[peeled.end].src, flags_hold_cell_, loop.after);
+    recording_ops_ = recording;
+
+    // The loop proper, entered from the first iteration's end and from its own.
+    emit_.bind(loop.body);
+    known_.reset();
+    known_.accessed(peeled.lo);
+    known_.accessed(peeled.hi);
+    values_.clear();
+    for (const auto& [offset, value] : peeled.values) values_.set(offset, value);
+    flags_hold_cell_ = false;
+    loops_.push_back(loop);
+    for (size_t i = peeled.begin + 1; i <= peeled.end; ++i) i = lower_op(i);  // its LoopEnd too
+    return peeled.end;
+  }
+
+  // A loop test (`[` or `]`, at `src`) that leaves the loop for `after` when cell[p] is zero and
+  // otherwise goes on below -- where nothing else arrives, so what is known stays known. A known
+  // value decides it at compile time (the step still counts).
+  void exit_if_zero(uint32_t src, bool flags_hold_cell, Label after) {
+    flags_hold_cell_ = false;
+    if (count_steps_) emit_.count_step(step_exit_);  // clobbers the flags
+    if (const std::optional<uint8_t> value = value_of(0)) {
+      if (*value == 0) emit_.jump(after);
+      return;
+    }
+    if (count_steps_ || !flags_hold_cell) {
+      access(0, src);
+      emit_.test_cell(0);
+    }
+    emit_.jump_if_zero(after);
   }
 
   // A `[` or `]` test of cell[p]: one step, then the compare (unless the flags already hold it).
@@ -240,6 +344,9 @@ class Lowering {
            ops_[last + 1].offset != from) {
       ++last;
     }
+    if (const std::optional<uint8_t> counter = value_of(from)) {
+      return known_counter_group(first, last, *counter);
+    }
     if (const std::optional<int> slot = cached(from)) {
       emit_.load_counter_cached(*slot);
     } else {
@@ -294,11 +401,36 @@ class Lowering {
       if (i != first && recording_ops_) layout_.op_offsets[i] = emit_.offset();
       if (const std::optional<int> slot = cached(ops_[i].offset)) {
         emit_.mul_add_cached(*slot, low_byte(ops_[i].arg));
+      } else if (const std::optional<uint8_t> value = value_of(ops_[i].offset)) {
+        // The target's value is known (so it is on the tape): write, without reading, value +
+        // counter * factor -- the value itself when the counter is zero.
+        access(ops_[i].offset, ops_[i].src);
+        emit_.store_product(ops_[i].offset, low_byte(ops_[i].arg), *value);
+        values_.forget(ops_[i].offset);
       } else {
         access(ops_[i].offset, ops_[i].src);
         emit_.mul_add(ops_[i].offset, low_byte(ops_[i].arg));
       }
     }
+  }
+
+  // A MulAdd group whose counter's value c is known (its cell was accessed, so reading it cannot
+  // trap): with c = 0 nothing happens; otherwise each target is an Add of c * factor.
+  size_t known_counter_group(size_t first, size_t last, uint8_t counter) {
+    for (size_t i = first; i <= last; ++i) {
+      if (recording_ops_) layout_.op_offsets[i] = emit_.offset();
+      if (counter == 0) continue;
+      const Op& op = ops_[i];
+      const uint8_t amount = low_byte(counter * op.arg);
+      access(op.offset, op.src);
+      if (const std::optional<uint8_t> value = value_of(op.offset)) {
+        emit_.set(op.offset, low_byte(*value + amount));
+        values_.set(op.offset, low_byte(*value + amount));
+      } else {
+        emit_.add(op.offset, amount);
+      }
+    }
+    return last;
   }
 
   // A fixed region (fixed_regions.h): if all its chosen cells are on the tape -- one range check
@@ -320,6 +452,7 @@ class Lowering {
     for (size_t slot = 0; slot < region.cells.size(); ++slot) {
       emit_.load_cached(static_cast<int>(slot), region.cells[slot].offset);
     }
+    values_.clear();
     cache_ = &region;
     for (size_t i = region.begin; i <= region.end; ++i) {
       i = i == region.begin ? region_loop_begin(i) : lower_op(i);
@@ -336,6 +469,7 @@ class Lowering {
     }
     flags_hold_cell_ = false;
     known_.reset();  // the region ends with its loop's test
+    ended_at_zero();
     return region.end;
   }
 
@@ -355,6 +489,15 @@ class Lowering {
       if (cache_->cells[slot].offset == offset) return static_cast<int>(slot);
     }
     return std::nullopt;
+  }
+
+  const PeeledLoop* peeled_at(size_t begin) {
+    if (!use_regions_ || cache_ != nullptr) return nullptr;
+    while (next_peeled_ < peeled_.size() && peeled_[next_peeled_].begin < begin) ++next_peeled_;
+    if (next_peeled_ < peeled_.size() && peeled_[next_peeled_].begin == begin) {
+      return &peeled_[next_peeled_];
+    }
+    return nullptr;
   }
 
   const FixedRegion* region_at(size_t begin) {
@@ -383,6 +526,7 @@ class Lowering {
     for (const PlainCopy& plain : plain_copies_) {
       emit_.bind(plain.start);
       known_ = plain.known;
+      values_.clear();
       flags_hold_cell_ = false;
       for (size_t i = plain.region->begin; i <= plain.region->end; ++i) i = lower_op(i);
       emit_.jump(plain.after);
@@ -404,12 +548,15 @@ class Lowering {
   const bool count_steps_;
   Emitter& emit_;
   KnownCells known_;
+  KnownValues values_;
   CodeLayout layout_;
   std::vector<Loop> loops_;
   std::vector<CheckStub> check_stubs_;
   std::vector<GroupStub> group_stubs_;
   const std::vector<FixedRegion> regions_;
   std::vector<PlainCopy> plain_copies_;
+  const std::vector<PeeledLoop> peeled_;
+  size_t next_peeled_ = 0;
   size_t next_region_ = 0;
   const FixedRegion* cache_ = nullptr;  // the region whose cells are in registers, if any
   bool use_regions_ = true;

@@ -146,6 +146,16 @@ void AsmjitEmitter::mul_add(int32_t disp, uint8_t factor) {
   }
 }
 
+void AsmjitEmitter::store_product(int32_t disp, uint8_t factor, uint8_t base) {
+  if (factor == 1 && base == 0) {
+    a_.mov(cell(disp), x86::cl);
+    return;
+  }
+  a_.imul(x86::eax, x86::ecx, static_cast<int8_t>(factor));
+  if (base != 0) a_.add(x86::al, base);
+  a_.mov(cell(disp), x86::al);
+}
+
 void AsmjitEmitter::load_cached(int slot, int32_t disp) { a_.movzx(cache_dword(slot), cell(disp)); }
 
 void AsmjitEmitter::store_cached(int slot, int32_t disp) { a_.mov(cell(disp), cache_byte(slot)); }

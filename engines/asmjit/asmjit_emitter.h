@@ -48,6 +48,7 @@ class AsmjitEmitter final : public jit::Emitter {
   void load_counter(int32_t disp) override;
   void test_counter() override;
   void mul_add(int32_t disp, uint8_t factor) override;
+  void store_product(int32_t disp, uint8_t factor, uint8_t base) override;
   void load_cached(int slot, int32_t disp) override;
   void store_cached(int slot, int32_t disp) override;
   void add_cached(int slot, uint8_t amount) override;

@@ -39,7 +39,9 @@ class AsmjitEngine final : public Engine {
 }  // namespace
 
 EngineInfo engine_info() {
-  return EngineInfo{"asmjit", "x86-64 JIT emitted with AsmJit (x86::Assembler, FuncFrame; dual-mapped JitAllocator)",
+  return EngineInfo{"asmjit",
+                    "x86-64 JIT emitted with AsmJit (x86::Assembler, FuncFrame; dual-mapped "
+                    "JitAllocator)",
                     true, "", [] { return std::make_unique<AsmjitEngine>(); }};
 }
 

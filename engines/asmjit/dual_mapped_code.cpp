@@ -35,17 +35,20 @@ DualMappedAllocator::DualMappedAllocator() {
   allocator_ = std::make_shared<::asmjit::JitAllocator>(&params);
 }
 
-std::unique_ptr<const jit::ExecutableCode> DualMappedAllocator::install(std::span<const uint8_t> code) const {
+std::unique_ptr<const jit::ExecutableCode> DualMappedAllocator::install(
+    std::span<const uint8_t> code) const {
   void* rx = nullptr;
   void* rw = nullptr;
   const ::asmjit::Error error = allocator_->alloc(&rx, &rw, code.size());
   if (error != ::asmjit::kErrorOk) {
-    throw CompileError(std::string("asmjit: cannot allocate dual-mapped code memory (a read-execute and a "
-                                   "read-write view of one memfd): ") +
-                       ::asmjit::DebugUtils::errorAsString(error));
+    throw CompileError(
+        std::string("asmjit: cannot allocate dual-mapped code memory (a read-execute and a "
+                    "read-write view of one memfd): ") +
+        ::asmjit::DebugUtils::errorAsString(error));
   }
   // Owned from here on, so a throw below still releases it.
-  auto installed = std::make_unique<DualMappedCode>(allocator_, static_cast<const uint8_t*>(rx), code.size());
+  auto installed =
+      std::make_unique<DualMappedCode>(allocator_, static_cast<const uint8_t*>(rx), code.size());
   if (rx == rw) {
     // One view for both would be writable and executable at once; dual mapping never gives that.
     throw CompileError("asmjit: JitAllocator returned a single read-write-execute mapping");

@@ -2,11 +2,11 @@
 // a read-write view and run from a read-execute view of the same pages, never one mapping both.
 #pragma once
 
+#include <asmjit/core.h>
+
 #include <cstdint>
 #include <memory>
 #include <span>
-
-#include <asmjit/core.h>
 
 #include "core/jit/executable_code.h"
 

@@ -175,6 +175,20 @@ void HandEmitter::mul_add(int32_t disp, uint8_t factor) {
   }
 }
 
+void HandEmitter::store_product(int32_t disp, uint8_t factor, uint8_t base) {
+  if (factor == 1 && base == 0) {
+    // mov byte [rbx + disp], cl
+    x86_.mov_store8(at(kP, disp), Reg::kRcx);
+    return;
+  }
+  // imul eax, ecx, factor
+  x86_.imul32_imm8(Reg::kRax, Reg::kRcx, static_cast<int8_t>(factor));
+  // add al, base
+  if (base != 0) x86_.add8_imm(Reg::kRax, base);
+  // mov byte [rbx + disp], al
+  x86_.mov_store8(at(kP, disp), Reg::kRax);
+}
+
 void HandEmitter::load_cached(int slot, int32_t disp) {
   // movzx r8d+slot, byte [rbx + disp]
   x86_.movzx_load8(cache_register(slot), at(kP, disp));

@@ -154,6 +154,12 @@ void X86Encoder::mov32(Reg dst, Reg src) {
 }
 
 void X86Encoder::add8_imm(Reg dst, uint8_t imm) {
+  if (dst == Reg::kRax) {
+    // add al, imm8 has a short form, which the assemblers (xbyak, AsmJit) pick too
+    out_.u8(0x04);
+    out_.u8(imm);
+    return;
+  }
   rex_for(false, 0, dst);
   out_.u8(0x80);
   modrm_reg(0, dst);

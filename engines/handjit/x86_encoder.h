@@ -61,7 +61,7 @@ class X86Encoder {
   void add_imm(Reg dst, int32_t imm);                // add r64, imm      REX.W 83 /0 ib | 81 /0 id
   void lock_sub64_imm8(const Mem& m, int8_t imm);    // lock sub qword [m], imm8  F0 REX.W 83 /5 ib
   void mov32(Reg dst, Reg src);                      // mov r32, r32      [REX] 89 /r
-  void add8_imm(Reg dst, uint8_t imm);               // add r8, imm8      [REX] 80 /0 ib
+  void add8_imm(Reg dst, uint8_t imm);               // add r8, imm8      [REX] 80 /0 ib (al: 04 ib)
   void add8(Reg dst, Reg src);                       // add r8, r8        [REX] 00 /r
   void sub8(Reg dst, Reg src);                       // sub r8, r8        [REX] 28 /r
   void test8(Reg a, Reg b);                          // test r8, r8       [REX] 84 /r

@@ -144,6 +144,16 @@ void XbyakEmitter::load_cached(int slot, int32_t disp) { movzx(cache_dword(slot)
 
 void XbyakEmitter::store_cached(int slot, int32_t disp) { mov(byte[rbx + disp], cache_byte(slot)); }
 
+void XbyakEmitter::store_product(int32_t disp, uint8_t factor, uint8_t base) {
+  if (factor == 1 && base == 0) {
+    mov(byte[rbx + disp], cl);
+    return;
+  }
+  imul(eax, ecx, static_cast<int8_t>(factor));
+  if (base != 0) add(al, base);
+  mov(byte[rbx + disp], al);
+}
+
 void XbyakEmitter::add_cached(int slot, uint8_t amount) { add(cache_byte(slot), amount); }
 
 void XbyakEmitter::set_cached(int slot, uint8_t value) { mov(cache_dword(slot), value); }

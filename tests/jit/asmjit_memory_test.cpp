@@ -1,6 +1,6 @@
-// asmjit's code memory: AsmJit's JitAllocator with dual mapping -- the code runs from a read-execute
-// view of a memfd whose only writable view is another mapping; without memfds compile() fails
-// with a clear error instead of falling back to read-write-execute memory.
+// asmjit's code memory: AsmJit's JitAllocator with dual mapping -- the code runs from a
+// read-execute view of a memfd whose only writable view is another mapping; without memfds
+// compile() fails with a clear error instead of falling back to read-write-execute memory.
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
@@ -58,8 +58,10 @@ TEST_F(AsmjitMemory, CodeRunsFromAReadExecuteViewWhoseFileHasASeparateReadWriteV
     EXPECT_TRUE(permissions == "r-xs" || permissions == "rw-s") << view;
     if (permissions == "rw-s") writable.push_back(view);
   }
-  EXPECT_EQ(writable.size(), 1u) << "expected one read-write view of the code's file:\n" << joined(views);
-  EXPECT_TRUE(writable_and_executable_mappings().empty()) << joined(writable_and_executable_mappings());
+  EXPECT_EQ(writable.size(), 1u) << "expected one read-write view of the code's file:\n"
+                                 << joined(views);
+  EXPECT_TRUE(writable_and_executable_mappings().empty())
+      << joined(writable_and_executable_mappings());
 }
 
 TEST_F(AsmjitMemory, ExecutablesOutliveTheEngineThatCompiledThem) {

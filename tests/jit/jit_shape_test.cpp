@@ -29,11 +29,26 @@ CodeListing compiled_listing(const EngineInfo& engine, const Program& program, b
 // One of each op: offsets with disp8 and disp32, a fixed region (cells in registers, range
 // checked, plain copy out of line), an ordinary loop, a MulAdd group with each factor form, scans
 // both ways, output and input.
+// The moves in between keep each op's cell one whose value is not known (so that every op gets its
+// ordinary code; known values are pinned by the next program).
 Program every_op() {
   return program({add(5, 3, 0), move(2, 1), set(7, -1, 2), begin(3), add(-1, 0, 4), add(2, 4, 5),
-                  end(6), begin(7), move(1, 8), end(9), mul_add(1, 1, 0, 10, 3),
-                  mul_add(-1, 2, 0, 11, 3), mul_add(3, 300, 0, 12, 3), set(0, 0, 13),
-                  scan(1, 14, 15), scan(-2, 16, 17), out(0, 18), in(1, 19)});
+                  end(6), move(3, 7), begin(8), move(1, 9), end(10), move(1, 11),
+                  mul_add(1, 1, 0, 12, 11), mul_add(-1, 2, 0, 13, 11), mul_add(3, 300, 0, 14, 11),
+                  set(0, 0, 15), move(1, 16), scan(1, 17, 18), move(3, 19), scan(-2, 20, 21),
+                  out(0, 22), in(1, 23)});
+}
+
+// Known values (known_values.h) and a peeled loop (peeled_loops.h): an add to a cell just set, a
+// MulAdd onto known targets (two forms) and with a known counter (non-zero, zero), loop tests
+// decided at compile time (skip, enter, leave), a scan from a known zero, and a loop whose
+// iterations leave its target known to hold zero.
+Program known_values() {
+  return program({set(2, 1, 0), add(3, 1, 1), in(0, 2), set(0, 4, 3), set(5, 5, 4),
+                  mul_add(1, 4, 0, 5, 6), mul_add(3, 5, 0, 7, 6), mul_add(2, 2, 1, 8, 9),
+                  set(0, 0, 10), mul_add(1, 3, 0, 11, 12), begin(13), add(1, 0, 14), end(15),
+                  scan(1, 16, 17), set(1, 0, 18), begin(19), set(0, 0, 20), end(21), move(9, 22),
+                  begin(23), mul_add(1, -8, 1, 24, 23), set(0, 1, 25), move(9, 26), end(27)});
 }
 
 class JitShape : public JitTest {};
@@ -48,7 +63,7 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 -- op 3
 3: lea rax, [rbx + 4]
 4: cmp rax, r14
-5: jae @72
+5: jae @76
 6: movzx r8d, byte ptr [rbx]
 7: movzx r9d, byte ptr [rbx + 4]
 8: test r8b, r8b
@@ -63,89 +78,166 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 14: mov byte ptr [rbx], r8b
 15: mov byte ptr [rbx + 4], r9b
 -- op 7
-16: cmp byte ptr [rbx], 0
-17: je @21
+16: add rbx, 3
 -- op 8
-18: add rbx, 1
+17: cmp byte ptr [rbx], 0
+18: je @22
 -- op 9
-19: cmp byte ptr [rbx], 0
-20: jne @18
+19: add rbx, 1
 -- op 10
-21: movzx ecx, byte ptr [rbx]
-22: lea rax, [rbx + 0x12c]
-23: cmp rax, r14
-24: jae @79
-25: add byte ptr [rbx + 1], cl
+20: cmp byte ptr [rbx], 0
+21: jne @19
 -- op 11
-26: sub byte ptr [rbx + 2], cl
+22: add rbx, 1
 -- op 12
-27: imul eax, ecx, 3
-28: add byte ptr [rbx + 0x12c], al
+23: movzx ecx, byte ptr [rbx]
+24: lea rax, [rbx + 0x12c]
+25: cmp rax, r14
+26: jae @83
+27: add byte ptr [rbx + 1], cl
 -- op 13
-29: mov byte ptr [rbx], 0
+28: sub byte ptr [rbx + 2], cl
 -- op 14
-30: cmp byte ptr [rbx], 0
-31: je @38
-32: lea rdi, [rbx + 1]
-33: mov rsi, r14
-34: movabs rax, bf_scan_right
-35: call rax
-36: mov rbx, rax
-37: cmp byte ptr [rbx], 0
+29: imul eax, ecx, 3
+30: add byte ptr [rbx + 0x12c], al
 -- op 15
-38: cmp byte ptr [rbx], 0
-39: je @53
-40: cmp byte ptr [rbx - 2], 0
-41: je @52
-42: cmp byte ptr [rbx - 4], 0
-43: je @51
-44: cmp byte ptr [rbx - 6], 0
-45: je @50
-46: add rbx, -8
-47: cmp byte ptr [rbx], 0
-48: jne @40
-49: jmp @53
-50: add rbx, -2
-51: add rbx, -2
-52: add rbx, -2
+31: mov byte ptr [rbx], 0
 -- op 16
-53: movzx eax, byte ptr [rbx]
-54: mov rcx, qword ptr [r12]
-55: mov rdx, qword ptr [r12 + 8]
-56: mov byte ptr [rcx + rdx], al
-57: add rdx, 1
-58: mov qword ptr [r12 + 8], rdx
-59: cmp rdx, qword ptr [r12 + 0x10]
-60: jne @64
-61: mov rdi, r12
-62: movabs rax, bf_flush_output
-63: call rax
+32: add rbx, 1
 -- op 17
-64: movzx esi, byte ptr [rbx + 1]
+33: cmp byte ptr [rbx], 0
+34: je @41
+35: lea rdi, [rbx + 1]
+36: mov rsi, r14
+37: movabs rax, bf_scan_right
+38: call rax
+39: mov rbx, rax
+40: cmp byte ptr [rbx], 0
+-- op 18
+41: add rbx, 3
+-- op 19
+42: cmp byte ptr [rbx], 0
+43: je @57
+44: cmp byte ptr [rbx - 2], 0
+45: je @56
+46: cmp byte ptr [rbx - 4], 0
+47: je @55
+48: cmp byte ptr [rbx - 6], 0
+49: je @54
+50: add rbx, -8
+51: cmp byte ptr [rbx], 0
+52: jne @44
+53: jmp @57
+54: add rbx, -2
+55: add rbx, -2
+56: add rbx, -2
+-- op 20
+57: movzx eax, byte ptr [rbx]
+58: mov rcx, qword ptr [r12]
+59: mov rdx, qword ptr [r12 + 8]
+60: mov byte ptr [rcx + rdx], al
+61: add rdx, 1
+62: mov qword ptr [r12 + 8], rdx
+63: cmp rdx, qword ptr [r12 + 0x10]
+64: jne @68
 65: mov rdi, r12
-66: movabs rax, bf_read_input
+66: movabs rax, bf_flush_output
 67: call rax
-68: mov byte ptr [rbx + 1], al
-69: mov eax, 0
-70: mov eax, 2
-71: jmp @epilogue
-72: cmp byte ptr [rbx], 0
-73: je @78
-74: add byte ptr [rbx], 0xff
-75: add byte ptr [rbx + 4], 2
+-- op 21
+68: movzx esi, byte ptr [rbx + 1]
+69: mov rdi, r12
+70: movabs rax, bf_read_input
+71: call rax
+72: mov byte ptr [rbx + 1], al
+73: mov eax, 0
+74: mov eax, 2
+75: jmp @epilogue
 76: cmp byte ptr [rbx], 0
-77: jne @74
-78: jmp @16
-79: test ecx, ecx
-80: je @29
-81: jmp @25
+77: je @82
+78: add byte ptr [rbx], 0xff
+79: add byte ptr [rbx + 4], 2
+80: cmp byte ptr [rbx], 0
+81: jne @78
+82: jmp @16
+83: test ecx, ecx
+84: je @31
+85: jmp @27
 )";
   EXPECT_EQ(body_text(compiled_listing(jit(), every_op(), false)), expected);
 }
 
+TEST_P(JitShape, KnownValuesHaveTheDocumentedCode) {
+  const std::string expected = R"(-- op 0
+0: mov byte ptr [rbx + 1], 2
+-- op 1
+1: mov byte ptr [rbx + 1], 5
+-- op 2
+2: movzx esi, byte ptr [rbx]
+3: mov rdi, r12
+4: movabs rax, bf_read_input
+5: call rax
+6: mov byte ptr [rbx], al
+-- op 3
+7: mov byte ptr [rbx + 4], 0
+-- op 4
+8: mov byte ptr [rbx + 5], 5
+-- op 5
+9: movzx ecx, byte ptr [rbx]
+10: mov byte ptr [rbx + 4], cl
+-- op 6
+11: imul eax, ecx, 3
+12: add al, 5
+13: mov byte ptr [rbx + 5], al
+-- op 7
+14: add byte ptr [rbx + 2], 0xa
+-- op 8
+15: mov byte ptr [rbx], 0
+-- op 9
+-- op 10
+16: jmp @19
+-- op 11
+17: add byte ptr [rbx], 1
+-- op 12
+18: jne @17
+-- op 13
+-- op 14
+19: mov byte ptr [rbx], 1
+-- op 15
+-- op 16
+20: mov byte ptr [rbx], 0
+-- op 17
+-- op 18
+21: add rbx, 9
+-- op 19
+22: cmp byte ptr [rbx], 0
+23: je @36
+24: movzx ecx, byte ptr [rbx + 1]
+25: add byte ptr [rbx - 8], cl
+26: mov byte ptr [rbx + 1], 0
+27: add rbx, 9
+28: cmp byte ptr [rbx], 0
+29: je @36
+-- op 20
+30: movzx ecx, byte ptr [rbx + 1]
+31: mov byte ptr [rbx - 8], cl
+-- op 21
+32: mov byte ptr [rbx + 1], 0
+-- op 22
+33: add rbx, 9
+-- op 23
+34: cmp byte ptr [rbx], 0
+35: jne @30
+36: mov eax, 0
+37: mov eax, 2
+38: jmp @epilogue
+)";
+  EXPECT_EQ(body_text(compiled_listing(jit(), known_values(), false)), expected);
+}
+
 // Programs that between them reach every decision lowering makes.
 std::vector<std::pair<std::string, Program>> shape_programs() {
-  std::vector<std::pair<std::string, Program>> programs{{"every_op", every_op()}};
+  std::vector<std::pair<std::string, Program>> programs{{"every_op", every_op()},
+                                                       {"known_values", known_values()}};
   const int32_t far = static_cast<int32_t>(Tape::guard_bytes()) + 10;
   programs.emplace_back("checks", program({move(far, 0), add(1, 0, 1), mul_add(2, -1, 0, 2, 3),
                                            mul_add(1, -3, 0, 4, 3), move(-far, 5), scan(far, 6, 7),

@@ -56,7 +56,7 @@ class Generator {
   }
 
   void piece(int depth) {
-    switch (below(13)) {
+    switch (below(14)) {
       case 0: case 1:
         emit(OpKind::kAdd, between(-300, 300), offset());
         break;
@@ -88,6 +88,13 @@ class Generator {
           fixed_nest(0);
         } else {
           emit(OpKind::kMove, nonzero(-4, 4));
+        }
+        break;
+      case 12:
+        if (chance(60)) {
+          walk_loop();
+        } else {
+          known_values();
         }
         break;
       default:
@@ -152,6 +159,48 @@ class Generator {
       }
     }
     emit(OpKind::kLoopEnd, 0);
+  }
+
+  // A loop that walks p by a stride, its body leaving a cell for the next iteration: the counter
+  // it clears is the next iteration's target (the JITs peel such a loop's first iteration and
+  // then know that target holds zero), sometimes with a set or add beside it.
+  void walk_loop() {
+    const int32_t stride = nonzero(-12, 12);
+    const int32_t from = between(-3, 3);
+    emit(OpKind::kLoopBegin, 0);
+    if (chance(30)) emit(OpKind::kSet, between(0, 3), between(-6, 6));
+    emit(OpKind::kMulAdd, chance(70) ? 1 : between(-300, 300), from - stride, from);
+    if (chance(30)) {
+      int32_t target = between(-12, 12);
+      if (target == from) target = from + 1;
+      emit(OpKind::kMulAdd, between(-3, 3), target, from);
+    }
+    if (chance(85)) emit(OpKind::kSet, 0, from);
+    if (chance(30)) emit(OpKind::kAdd, between(-3, 3), between(-6, 6));
+    emit(OpKind::kMove, stride);
+    emit(OpKind::kLoopEnd, 0);
+  }
+
+  // Ops whose cells' values the JITs know while compiling: a set then an add to it, a multiply
+  // from or into a cell just set, a loop or scan on a cell just set.
+  void known_values() {
+    const int32_t cell = between(-4, 4);
+    emit(OpKind::kSet, between(0, 3), cell);
+    switch (below(4)) {
+      case 0: emit(OpKind::kAdd, between(-3, 3), cell); break;
+      case 1: emit(OpKind::kMulAdd, between(-3, 3), cell == 0 ? 1 : 0, cell); break;
+      case 2: emit(OpKind::kMulAdd, between(-3, 3), cell, cell == 0 ? 1 : 0); break;
+      default:
+        emit(OpKind::kSet, between(0, 1), 0);
+        if (chance(50)) {
+          emit(OpKind::kScan, nonzero(-3, 3));
+        } else {
+          emit(OpKind::kLoopBegin, 0);
+          emit(OpKind::kAdd, -1, 0);
+          emit(OpKind::kLoopEnd, 0);
+        }
+        break;
+    }
   }
 
   void loop(int depth) {

@@ -150,6 +150,9 @@ TEST(X86Encoder, ByteRegisterArithmetic) {
               std::string("mov byte ptr [rbx + 0x12c], ") + kNames8[r]);
   }
   EXPECT_EQ(encoded([](X86Encoder& x) { x.add8_imm(Reg::kRax, 3); }), "add al, 3");
+  CodeBuffer short_form;
+  X86Encoder(short_form).add8_imm(Reg::kRax, 3);
+  EXPECT_EQ(short_form.bytes().size(), 2u) << "add al, imm8 has a two-byte form (04 ib)";
   EXPECT_EQ(encoded([](X86Encoder& x) { x.mov32(Reg::kR9, Reg::kRax); }), "mov r9d, eax");
 }
 

@@ -43,17 +43,19 @@ inline bool on_tape(int64_t cell, uint64_t size) { return static_cast<uint64_t>(
   return true;
 }
 
-// The write slots after a kWrites header, in order: cell = (cell & keep) + value.
+// The write slots after a kWrites header, in order: cell = (cell & keep) + value. kSlots > 0
+// fixes their number at compile time (the loop unrolls); 0 reads it from the header.
+template <int kSlots>
 [[gnu::always_inline]] inline bool run_writes(const Inst* header, uint8_t* cells, int64_t p,
                                               uint64_t size, Fault& fault) {
-  const Inst* const end = header + 1 + header->arg;
+  const Inst* const end = header + 1 + (kSlots > 0 ? kSlots : header->arg);
   for (const Inst* slot = header + 1; slot != end; ++slot) {
     const int64_t cell = p + slot->offset;
     if (!on_tape(cell, size)) [[unlikely]] {
       fault = {cell, slot, Fault::kSrc};
       return false;
     }
-    cells[cell] = static_cast<uint8_t>((cells[cell] & slot->from) + slot->arg);
+    cells[cell] = static_cast<uint8_t>((cells[cell] & slot->keep) + slot->value);
   }
   return true;
 }
@@ -80,7 +82,7 @@ template <bool kSetsCounter>
       cells[target] = static_cast<uint8_t>(cells[target] + times * slot->arg);
     }
   }
-  if constexpr (kSetsCounter) cells[counter] = static_cast<uint8_t>(header->value);
+  if constexpr (kSetsCounter) cells[counter] = header->value;
   return true;
 }
 
@@ -122,7 +124,46 @@ template <bool kSetsCounter>
     }
     cells[target] = static_cast<uint8_t>(cells[target] + times * ip->arg);
   }
-  if constexpr (kSetsCounter) cells[counter] = static_cast<uint8_t>(ip->value);
+  if constexpr (kSetsCounter) cells[counter] = ip->value;
+  return true;
+}
+
+// The slots of a kBlockLoop, in order, when the window check proved every cell they touch on the
+// tape: one uniform step per slot, no branch, since adding 0 * factor to an existing cell is
+// harmless and a write slot reads its own target as `from` with factor 0.
+[[gnu::always_inline]] inline void run_block_unchecked(const Inst* slot, const Inst* end,
+                                                       uint8_t* here) {
+  for (; slot != end; ++slot) {
+    uint8_t& target = here[slot->offset];
+    target = static_cast<uint8_t>((target & slot->keep) + slot->value +
+                                  here[slot->from] * slot->arg);
+  }
+}
+
+// The same slots with every access checked in the order the ops make them: a multiply reads its
+// counter (trap at src2) and touches its target (trap at src) only when the counter is non-zero.
+[[gnu::always_inline]] inline bool run_block_checked(const Inst* slot, const Inst* end,
+                                                     uint8_t* cells, int64_t p, uint64_t size,
+                                                     Fault& fault) {
+  for (; slot != end; ++slot) {
+    uint8_t times = 0;
+    if (slot->multiplies) {
+      const int64_t counter = p + slot->from;
+      if (!on_tape(counter, size)) {
+        fault = {counter, slot, Fault::kSrc2};
+        return false;
+      }
+      times = cells[counter];
+      if (times == 0) continue;
+    }
+    const int64_t target = p + slot->offset;
+    if (!on_tape(target, size)) {
+      fault = {target, slot, Fault::kSrc};
+      return false;
+    }
+    cells[target] = static_cast<uint8_t>((cells[target] & slot->keep) + slot->value +
+                                         times * slot->arg);
+  }
   return true;
 }
 

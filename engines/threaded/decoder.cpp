@@ -1,6 +1,7 @@
 // Decoder: turns the optimized ops into the instruction stream, fusing runs no jump enters.
 #include "engines/threaded/decoder.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <stdexcept>
@@ -23,6 +24,8 @@ struct Variants {
 constexpr Variants kAddVariants{Handler::kAdd, Handler::kAddEnd, Handler::kAddBegin};
 constexpr Variants kSetVariants{Handler::kSet, Handler::kSetEnd, Handler::kSetBegin};
 constexpr Variants kWritesVariants{Handler::kWrites, Handler::kWritesEnd, Handler::kWritesBegin};
+constexpr Variants kWrites2Variants{Handler::kWrites2, Handler::kWrites2End,
+                                   Handler::kWrites2Begin};
 constexpr Variants kMulAddSetVariants{Handler::kMulAddSet, Handler::kMulAddSetEnd,
                                       Handler::kMulAddSetBegin};
 constexpr Variants kMulAdd1SetVariants{Handler::kMulAdd1Set, Handler::kMulAdd1SetEnd,
@@ -66,6 +69,7 @@ class Decoder {
     switch (op.kind) {
       case OpKind::kAdd:
       case OpKind::kSet:
+        if (const size_t next = decode_block_loop(i)) return next;
         return decode_writes(i);
       case OpKind::kMove:
         return decode_move(i);
@@ -85,6 +89,7 @@ class Decoder {
       case OpKind::kScan:
         return decode_test(i, 0);
       case OpKind::kMulAdd:
+        if (const size_t next = decode_block_loop(i)) return next;
         return decode_multiply(i);
     }
     throw std::logic_error("threaded decoder: unknown op kind");
@@ -141,13 +146,9 @@ class Decoder {
       emit_with_test(op.kind == OpKind::kAdd ? kAddVariants : kSetVariants,
                      Inst{.offset = op.offset, .arg = op.arg}, Sources{.src = op.src}, test);
     } else {
-      emit_with_test(kWritesVariants, Inst{.arg = static_cast<int32_t>(end - i)}, Sources{},
-                     test);
-      for (size_t k = i; k < end; ++k) {
-        const Op& op = ops_[k];
-        const int32_t keep = op.kind == OpKind::kAdd ? 0xff : 0;
-        emit_slot(Inst{.offset = op.offset, .arg = op.arg, .from = keep}, Sources{.src = op.src});
-      }
+      emit_with_test(end - i == 2 ? kWrites2Variants : kWritesVariants,
+                     Inst{.arg = static_cast<int32_t>(end - i)}, Sources{}, test);
+      for (size_t k = i; k < end; ++k) emit_slot(slot_for(ops_[k]), Sources{.src = ops_[k].src});
     }
     return after(end, test);
   }
@@ -175,7 +176,7 @@ class Decoder {
       emit_targets(i, end);
       return end;
     }
-    const int32_t value = ops_[end].arg;
+    const auto value = static_cast<uint8_t>(ops_[end].arg);
     const Test test = test_at(end + 1);
     if (targets == 1) {
       const Inst inst{.offset = first.offset, .arg = first.arg, .from = first.from, .value = value};
@@ -193,8 +194,63 @@ class Decoder {
 
   void emit_targets(size_t begin, size_t end) {
     for (size_t k = begin; k < end; ++k) {
-      emit_slot(Inst{.offset = ops_[k].offset, .arg = ops_[k].arg}, Sources{.src = ops_[k].src});
+      emit_slot(slot_for(ops_[k]), Sources{.src = ops_[k].src, .src2 = ops_[k].src2});
     }
+  }
+
+  // A loop whose whole body is the adds, sets and multiplies from `i` on (and a move): one
+  // kBlockLoop. Returns the op after the loop, or 0 when the ops at `i` are not such a body or
+  // are the one-multiply body kMulAdd1SetLoop runs faster.
+  size_t decode_block_loop(size_t i) {
+    size_t end = i;
+    while (end < ops_.size() && (is_write(ops_[end].kind) || ops_[end].kind == OpKind::kMulAdd)) {
+      ++end;
+    }
+    const Test test = test_at(end);
+    if (test.kind != Test::kEnd || !closes_itself(i, test)) return 0;
+    const bool one_multiply = end - i == 2 && ops_[i].kind == OpKind::kMulAdd &&
+                              ops_[i + 1].kind == OpKind::kSet &&
+                              ops_[i + 1].offset == ops_[i].from;
+    if (one_multiply) return 0;
+    int32_t low = test.move;
+    int32_t high = test.move;
+    for (size_t k = i; k < end; ++k) {
+      const Inst slot = slot_for(ops_[k]);
+      low = std::min({low, slot.offset, slot.from});
+      high = std::max({high, slot.offset, slot.from});
+    }
+    emit(Handler::kBlockLoop,
+         Inst{.offset = low, .arg = static_cast<int32_t>(end - i), .from = high,
+              .move = test.move},
+         Sources{.test_src = ops_[test.op].src});
+    for (size_t k = i; k < end; ++k) {
+      emit_slot(slot_for(ops_[k]), Sources{.src = ops_[k].src, .src2 = ops_[k].src2});
+    }
+    return test.op + 1;
+  }
+
+  // The slot an add, set or multiply becomes: cell[p+offset] = (cell & keep) + value +
+  // cell[p+from] * arg, where a write reads its own cell with factor 0.
+  static Inst slot_for(const Op& op) {
+    switch (op.kind) {
+      case OpKind::kAdd:
+        return Inst{.offset = op.offset, .from = op.offset,
+                    .value = static_cast<uint8_t>(op.arg), .keep = 0xff};
+      case OpKind::kSet:
+        return Inst{.offset = op.offset, .from = op.offset,
+                    .value = static_cast<uint8_t>(op.arg), .keep = 0};
+      case OpKind::kMulAdd:
+        return Inst{.offset = op.offset, .arg = static_cast<uint8_t>(op.arg), .from = op.from,
+                    .keep = 0xff, .multiplies = true};
+      case OpKind::kMove:
+      case OpKind::kOut:
+      case OpKind::kIn:
+      case OpKind::kLoopBegin:
+      case OpKind::kLoopEnd:
+      case OpKind::kScan:
+        break;
+    }
+    throw std::logic_error("threaded decoder: not an add, set or multiply");
   }
 
   // The loop test (maybe after a kMove) at `i`, if there is one.

@@ -107,6 +107,9 @@ template <bool kCountSteps>
         case Handler::kWrites: address = &&writes; break;
         case Handler::kWritesEnd: address = &&writes_end; break;
         case Handler::kWritesBegin: address = &&writes_begin; break;
+        case Handler::kWrites2: address = &&writes2; break;
+        case Handler::kWrites2End: address = &&writes2_end; break;
+        case Handler::kWrites2Begin: address = &&writes2_begin; break;
         case Handler::kMove: address = &&move; break;
         case Handler::kOut: address = &&out; break;
         case Handler::kIn: address = &&in; break;
@@ -124,6 +127,7 @@ template <bool kCountSteps>
         case Handler::kMulAdd1SetEnd: address = &&mul_add1_set_end; break;
         case Handler::kMulAdd1SetBegin: address = &&mul_add1_set_begin; break;
         case Handler::kMulAdd1SetLoop: address = &&mul_add1_set_loop; break;
+        case Handler::kBlockLoop: address = &&block_loop; break;
       }
       (*table)[h] = address;
     }
@@ -163,15 +167,26 @@ set_begin:
   BF_OPEN_LOOP(ip + 1);
 
 writes:
-  if (!run_writes(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  if (!run_writes<0>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   ip += 1 + ip->arg;
   BF_DISPATCH();
 writes_end:
-  if (!run_writes(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  if (!run_writes<0>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   BF_CLOSE_LOOP(ip + 1 + ip->arg);
 writes_begin:
-  if (!run_writes(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  if (!run_writes<0>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   BF_OPEN_LOOP(ip + 1 + ip->arg);
+
+writes2:
+  if (!run_writes<2>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  ip += 3;
+  BF_DISPATCH();
+writes2_end:
+  if (!run_writes<2>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_CLOSE_LOOP(ip + 3);
+writes2_begin:
+  if (!run_writes<2>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
+  BF_OPEN_LOOP(ip + 3);
 
 mul_add_set:
   if (!run_multiply<true>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
@@ -295,7 +310,7 @@ mul_add1_set_loop: {
   const int64_t span = std::max({from, target, move}) - low;
   const uint64_t safe = size > static_cast<uint64_t>(span) ? size - static_cast<uint64_t>(span) : 0;
   const uint8_t factor = static_cast<uint8_t>(ip->arg);
-  const uint8_t value = static_cast<uint8_t>(ip->value);
+  const uint8_t value = ip->value;
   do {
     if (static_cast<uint64_t>(p + low) < safe) [[likely]] {
       const uint8_t times = cells[p + from];
@@ -318,6 +333,31 @@ mul_add1_set_loop: {
     }
   } while (cells[p] != 0);
   ++ip;
+  BF_DISPATCH();
+}
+
+block_loop: {
+  // As mul_add1_set_loop, for any body of adds, sets and multiplies: one window check per
+  // iteration instead of one per access, and no dispatch between the body's ops.
+  const Inst* const first = ip + 1;
+  const Inst* const end = first + ip->arg;
+  const int64_t low = ip->offset;
+  const uint64_t span = static_cast<uint64_t>(static_cast<int64_t>(ip->from) - low);
+  const uint64_t safe = size > span ? size - span : 0;
+  const int32_t move = ip->move;
+  do {
+    if (static_cast<uint64_t>(p + low) < safe) [[likely]] {
+      run_block_unchecked(first, end, cells + p);
+      p += move;
+      BF_STEP();
+    } else {
+      if (!run_block_checked(first, end, cells, p, size, fault)) goto trap;
+      p += move;
+      BF_STEP();
+      BF_CHECK(p, kTestSrc);
+    }
+  } while (cells[p] != 0);
+  ip = end;
   BF_DISPATCH();
 }
 

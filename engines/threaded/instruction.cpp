@@ -15,6 +15,9 @@ std::string_view handler_name(Handler handler) {
     case Handler::kWrites: return "writes";
     case Handler::kWritesEnd: return "writes-end";
     case Handler::kWritesBegin: return "writes-begin";
+    case Handler::kWrites2: return "writes2";
+    case Handler::kWrites2End: return "writes2-end";
+    case Handler::kWrites2Begin: return "writes2-begin";
     case Handler::kMove: return "move";
     case Handler::kOut: return "out";
     case Handler::kIn: return "in";
@@ -32,6 +35,7 @@ std::string_view handler_name(Handler handler) {
     case Handler::kMulAdd1SetEnd: return "muladd1-set-end";
     case Handler::kMulAdd1SetBegin: return "muladd1-set-begin";
     case Handler::kMulAdd1SetLoop: return "muladd1-set-loop";
+    case Handler::kBlockLoop: return "block-loop";
   }
   return "?";
 }

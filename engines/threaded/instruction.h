@@ -22,9 +22,12 @@ enum class Handler : uint8_t {
   kSet,              // cell[p+offset] = arg
   kSetEnd,           //   ... then the loop end
   kSetBegin,         //   ... then the loop begin
-  kWrites,           // arg write slots follow, each cell[p+offset] = (cell & from) + arg: from
-  kWritesEnd,        //   is 0xff for an Add and 0 for a Set; then (End) the loop end or
+  kWrites,           // arg write slots follow, each cell[p+offset] = (cell & keep) + value:
+  kWritesEnd,        //   keep is 0xff for an Add and 0 for a Set; then (End) the loop end or
   kWritesBegin,      //   (Begin) the loop begin
+  kWrites2,          // kWrites of exactly two slots, unrolled: the commonest run ("-<+>"-like)
+  kWrites2End,       //
+  kWrites2Begin,     //
   kMove,             // p += arg (only where no loop test or scan follows to take the move)
   kOut,              // write cell[p+offset]
   kIn,               // cell[p+offset] = input
@@ -43,9 +46,13 @@ enum class Handler : uint8_t {
   kMulAdd1SetEnd,    //   ... then the loop end
   kMulAdd1SetBegin,  //   ... then the loop begin
   kMulAdd1SetLoop,   // a loop whose whole body is a kMulAdd1SetEnd: repeated without dispatching
+  kBlockLoop,        // a loop whose whole body is adds, sets and multiplies (then a move): arg
+                     //   block slots follow, each cell[p+offset] = (cell & keep) + value +
+                     //   cell[p+from] * arg; all repeated without dispatching. The cells the
+                     //   body touches lie in [p+offset, p+from] of this instruction (its window).
 };
 
-inline constexpr int kHandlerCount = static_cast<int>(Handler::kMulAdd1SetLoop) + 1;
+inline constexpr int kHandlerCount = static_cast<int>(Handler::kBlockLoop) + 1;
 
 std::string_view handler_name(Handler handler);
 
@@ -55,8 +62,11 @@ struct Inst {
   const void* handler = nullptr;  // the label to jump to; null in an operand slot
   int32_t offset = 0;             // the cell addressed, relative to p
   int32_t arg = 0;                // amount, value, distance, stride, factor or slot count
-  int32_t from = 0;               // multiply counter, relative to p; a write slot's keep mask
-  int32_t value = 0;              // what a multiply's Set stores into its counter
+  int32_t from = 0;               // multiply counter, relative to p
+  uint8_t value = 0;              // what a Set stores (a multiply's counter Set); slots: the addend
+  uint8_t keep = 0;               // slots: 0xff keeps the cell's value (Add, MulAdd), 0 does not
+  bool multiplies = false;        // slots: a MulAdd (reads `from`; touches the target if non-zero)
+  uint8_t unused = 0;
   int32_t move = 0;               // loop tests, scans, *End, *Begin: the pointer move first
   int32_t jump = 0;               // loop tests, *End, *Begin: the taken branch's target, in slots
 };

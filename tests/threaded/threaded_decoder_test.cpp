@@ -67,38 +67,39 @@ TEST(ThreadedDecoder, AMoveGoesIntoTheLoopTestOrScanAfterIt) {
 }
 
 TEST(ThreadedDecoder, AnInstructionTakesOverTheLoopTestAfterIt) {
-  // "+[>[-]>]<" at O0: the '+' opens the outer loop, the '-' closes the inner one.
-  const DecodedProgram d = decode(program({add(1), loop(1), move(1), loop(3), add(-1, 0, 4),
-                                           end(5), move(1), end(7), move(-1)}));
-  EXPECT_EQ(shape(d), (Names{"add-begin", "loop", "add-end", "end", "move", "halt"}));
+  // "+[>[.-]>]<" at O0: the '+' opens the outer loop, the '-' closes the inner one.
+  const DecodedProgram d = decode(program({add(1, 0, 0), loop(1), move(1), loop(3), out(0, 4),
+                                           add(-1, 0, 5), end(6), move(1), end(8), move(-1)}));
+  EXPECT_EQ(shape(d), (Names{"add-begin", "loop", "out", "add-end", "end", "move", "halt"}));
   EXPECT_EQ(d.code[0].move, 0);
   EXPECT_EQ(d.sources[0].src, 0u);       // the add
   EXPECT_EQ(d.sources[0].test_src, 1u);  // the '[' it tests for
-  EXPECT_EQ(target_of(d, 0), 4u);        // past the outer loop
+  EXPECT_EQ(target_of(d, 0), 5u);        // past the outer loop
   EXPECT_EQ(d.code[1].move, 1);          // the move before the inner '[' went into it
-  EXPECT_EQ(target_of(d, 1), 3u);        // past the inner loop
-  EXPECT_EQ(target_of(d, 2), 2u);        // the inner body is the add-end itself
-  EXPECT_EQ(d.sources[2].src, 4u);
-  EXPECT_EQ(d.sources[2].test_src, 5u);
-  EXPECT_EQ(d.code[3].move, 1);
-  EXPECT_EQ(target_of(d, 3), 1u);        // the outer end repeats from the inner loop
-  EXPECT_EQ(d.sources[3].src, 7u);
+  EXPECT_EQ(target_of(d, 1), 4u);        // past the inner loop
+  EXPECT_EQ(target_of(d, 3), 2u);        // back to the inner body's start
+  EXPECT_EQ(d.sources[3].src, 5u);
+  EXPECT_EQ(d.sources[3].test_src, 6u);
+  EXPECT_EQ(d.code[4].move, 1);
+  EXPECT_EQ(target_of(d, 4), 1u);        // the outer end repeats from the inner loop
+  EXPECT_EQ(d.sources[4].src, 8u);
 }
 
 TEST(ThreadedDecoder, ALoopEndRightAfterALoopEndOrScanIsDroppedUnlessStepsCount) {
-  // "[[-]]" and "[[>]]": the outer ']' tests the cell the inner loop or scan just left at zero.
-  const Program nested = program({loop(0), loop(1), add(-1, 0, 2), end(3), end(4), out()});
-  EXPECT_EQ(shape(decode(nested)), (Names{"loop", "loop", "add-end", "out", "halt"}));
+  // "[[.-]]" and "[[>]]": the outer ']' tests the cell the inner loop or scan just left at zero.
+  const Program nested = program({loop(0), loop(1), out(0, 2), add(-1, 0, 3), end(4), end(5),
+                                  out()});
+  EXPECT_EQ(shape(decode(nested)), (Names{"loop", "loop", "out", "add-end", "out", "halt"}));
   EXPECT_EQ(shape(decode(nested, {.count_steps = true})),
-            (Names{"loop", "loop", "add-end", "end", "out", "halt"}));
+            (Names{"loop", "loop", "out", "add-end", "end", "out", "halt"}));
   const DecodedProgram d = decode(nested);
-  EXPECT_EQ(target_of(d, 0), 3u);  // past both loops
-  EXPECT_EQ(target_of(d, 1), 3u);  // the inner loop's exit is the outer one's too
+  EXPECT_EQ(target_of(d, 0), 4u);  // past both loops
+  EXPECT_EQ(target_of(d, 1), 4u);  // the inner loop's exit is the outer one's too
   const Program scanned = program({loop(0), scan(1, 1, 2), end(3), out()});
   EXPECT_EQ(shape(decode(scanned)), (Names{"loop", "scan-right", "out", "halt"}));
   // A loop end after a move tests another cell: it stays.
-  EXPECT_EQ(shape(decode(program({loop(), loop(), add(-1), end(), move(1), end()}))),
-            (Names{"loop", "loop", "add-end", "end", "halt"}));
+  EXPECT_EQ(shape(decode(program({loop(), loop(), out(), add(-1), end(), move(1), end()}))),
+            (Names{"loop", "loop", "out", "add-end", "end", "halt"}));
 }
 
 TEST(ThreadedDecoder, AnEmptyLoopBodyAfterAMoveIsNotFused) {
@@ -115,14 +116,15 @@ TEST(ThreadedDecoder, ScansOfStrideOneUseTheByteSearchHandlers) {
 
 TEST(ThreadedDecoder, RunsOfAddsAndSetsAreOneInstruction) {
   const DecodedProgram d = decode(program({add(2, 1, 5), set(7, -1, 6), add(-1, 0, 7), out(),
-                                           set(3)}));
-  EXPECT_EQ(shape(d), (Names{"writes(3)", "out", "set", "halt"}));
+                                           set(3), add(1, 1), out()}));
+  EXPECT_EQ(shape(d), (Names{"writes(3)", "out", "writes2(2)", "out", "halt"}));
   EXPECT_EQ(d.code[0].arg, 3);
-  EXPECT_EQ(d.code[1].from, 0xff);  // an add keeps the cell
-  EXPECT_EQ(d.code[1].arg, 2);
-  EXPECT_EQ(d.code[2].from, 0);     // a set does not
-  EXPECT_EQ(d.code[2].arg, 7);
+  EXPECT_EQ(d.code[1].keep, 0xff);  // an add keeps the cell
+  EXPECT_EQ(d.code[1].value, 2);
+  EXPECT_EQ(d.code[2].keep, 0);     // a set does not
+  EXPECT_EQ(d.code[2].value, 7);
   EXPECT_EQ(d.code[2].offset, -1);
+  EXPECT_EQ(d.code[3].value, 255);  // -1 as the byte added
   EXPECT_EQ(d.sources[2].src, 6u);
 }
 
@@ -165,7 +167,7 @@ TEST(ThreadedDecoder, MultipliesAndWritesOpenLoops) {
   const DecodedProgram d = decode(program({mul_add(1, 1, 0), set(0), move(1), loop(4), out(),
                                            end(), add(1), set(2, 1), loop(), end(), mul_add(1, 1, 2),
                                            set(0, 2), loop(), end()}));
-  EXPECT_EQ(shape(d), (Names{"muladd1-set-begin", "out", "end", "writes-begin(2)", "end",
+  EXPECT_EQ(shape(d), (Names{"muladd1-set-begin", "out", "end", "writes2-begin(2)", "end",
                               "muladd1-set-begin", "end", "halt"}));
   EXPECT_EQ(d.code[0].move, 1);
   EXPECT_EQ(d.sources[0].test_src, 4u);
@@ -176,28 +178,62 @@ TEST(ThreadedDecoder, MultipliesAndWritesOpenLoops) {
 }
 
 TEST(ThreadedDecoder, MultipliesAndWritesCloseLoops) {
-  const DecodedProgram d = decode(program({loop(1), mul_add(1, 1, 0), set(0), move(2), end(9),
-                                           loop(), mul_add(1, 1, 0), mul_add(1, 2, 0), set(0),
-                                           end(), loop(), add(1), set(2, 1), move(-1), end()}));
-  EXPECT_EQ(shape(d), (Names{"loop", "muladd1-set-loop", "loop", "muladd-set-end(2)", "loop",
-                              "writes-end(2)", "halt"}));
-  EXPECT_EQ(d.code[1].move, 2);
-  EXPECT_EQ(d.sources[1].test_src, 9u);
-  // Slots: 0 loop, 1 muladd1-set-end, 2 loop, 3 muladd-set-end + 4, 5 targets, 6 loop,
-  // 7 writes-end + 8, 9 writes, 10 halt. Each loop body is one instruction that repeats itself.
-  EXPECT_EQ(target_of(d, 0), 2u);
-  EXPECT_EQ(target_of(d, 1), 1u);
-  EXPECT_EQ(target_of(d, 2), 6u);
-  EXPECT_EQ(target_of(d, 3), 3u);
-  EXPECT_EQ(target_of(d, 6), 10u);
-  EXPECT_EQ(target_of(d, 7), 7u);
-  EXPECT_EQ(d.code[7].move, -1);
+  // Each body starts with an out, so the multiply or writes only close their loop.
+  const DecodedProgram d = decode(program({loop(1), out(), mul_add(1, 1, 0), set(0), move(2),
+                                           end(9), loop(), out(), mul_add(1, 1, 0),
+                                           mul_add(1, 2, 0), set(0), end(), loop(), out(), add(1),
+                                           set(2, 1), move(-1), end()}));
+  EXPECT_EQ(shape(d), (Names{"loop", "out", "muladd1-set-end", "loop", "out", "muladd-set-end(2)",
+                              "loop", "out", "writes2-end(2)", "halt"}));
+  // Slots: 0 loop, 1 out, 2 muladd1-set-end, 3 loop, 4 out, 5 muladd-set-end + 6, 7 targets,
+  // 8 loop, 9 out, 10 writes2-end + 11, 12 writes, 13 halt.
+  EXPECT_EQ(d.code[2].move, 2);
+  EXPECT_EQ(d.sources[2].test_src, 9u);
+  EXPECT_EQ(target_of(d, 0), 3u);
+  EXPECT_EQ(target_of(d, 2), 1u);
+  EXPECT_EQ(target_of(d, 3), 8u);
+  EXPECT_EQ(target_of(d, 5), 4u);
+  EXPECT_EQ(target_of(d, 8), 13u);
+  EXPECT_EQ(target_of(d, 10), 9u);
+  EXPECT_EQ(d.code[10].move, -1);
+}
+
+TEST(ThreadedDecoder, ALoopWhoseWholeBodyIsWritesAndMultipliesIsOneInstruction) {
+  // [- >>+++<< set(-1)=1 <<<]: the block's cells lie in [p-3, p+2] (the -3 is the next test).
+  const DecodedProgram d = decode(program({loop(10), add(-1, 0, 11), mul_add(3, 2, 0, 12, 10),
+                                           set(1, -1, 13), move(-3), end(14), out()}));
+  EXPECT_EQ(shape(d), (Names{"loop", "block-loop(3)", "out", "halt"}));
+  EXPECT_EQ(target_of(d, 0), 5u);
+  EXPECT_EQ(d.code[1].arg, 3);
+  EXPECT_EQ(d.code[1].offset, -3);  // window low
+  EXPECT_EQ(d.code[1].from, 2);     // window high
+  EXPECT_EQ(d.code[1].move, -3);
+  EXPECT_EQ(d.sources[1].test_src, 14u);
+  // Slots: cell[p+offset] = (cell & keep) + value + cell[p+from] * arg.
+  EXPECT_EQ(d.code[2].offset, 0);
+  EXPECT_EQ(d.code[2].value, 255);
+  EXPECT_EQ(d.code[2].keep, 0xff);
+  EXPECT_EQ(d.code[2].arg, 0);
+  EXPECT_FALSE(d.code[2].multiplies);
+  EXPECT_EQ(d.code[3].offset, 2);
+  EXPECT_EQ(d.code[3].from, 0);
+  EXPECT_EQ(d.code[3].arg, 3);
+  EXPECT_EQ(d.code[3].value, 0);
+  EXPECT_TRUE(d.code[3].multiplies);
+  EXPECT_EQ(d.sources[3].src, 12u);
+  EXPECT_EQ(d.sources[3].src2, 10u);
+  EXPECT_EQ(d.code[4].offset, -1);
+  EXPECT_EQ(d.code[4].keep, 0);
+  EXPECT_EQ(d.code[4].value, 1);
+  // The one-multiply body keeps its own, faster handler.
+  EXPECT_EQ(shape(decode(program({loop(), mul_add(1, 1, 0), set(0), move(2), end()}))),
+            (Names{"loop", "muladd1-set-loop", "halt"}));
 }
 
 TEST(ThreadedDecoder, AOneTargetMultiplyThatIsNotTheWholeBodyOnlyClosesTheLoop) {
-  const DecodedProgram d = decode(program({loop(), add(-1), mul_add(1, 1, 2), set(0, 2), move(1),
+  const DecodedProgram d = decode(program({loop(), out(), mul_add(1, 1, 2), set(0, 2), move(1),
                                            end()}));
-  EXPECT_EQ(shape(d), (Names{"loop", "add", "muladd1-set-end", "halt"}));
+  EXPECT_EQ(shape(d), (Names{"loop", "out", "muladd1-set-end", "halt"}));
   EXPECT_EQ(target_of(d, 2), 1u);
 }
 

@@ -18,7 +18,7 @@ RunResult overflow(uint32_t src, int64_t cell) { return {RunStatus::kTapeOverflo
 RunResult underflow(uint32_t src, int64_t cell) { return {RunStatus::kTapeUnderflow, src, cell}; }
 
 TEST(ThreadedOps, AddAndSetAtOffsetsWrapModulo256) {
-  const Outcome o = run_both(program({add(300, 2), out(2), set(255, -1 + 3), add(3, 2), out(2),
+  const Outcome o = run_both(program({add(300, 2), out(2), set(255, 2), add(3, 2), out(2),
                                       set(-2, 5), out(5)}));
   EXPECT_EQ(o.output, std::string("\x2c\x02\xfe", 3));
   EXPECT_TRUE(o.result.ok());
@@ -253,6 +253,35 @@ TEST(ThreadedOps, WholeMultiplyLoopsTrapAtTheFirstAccessOffTheTape) {
   }
 }
 
+// The same for a loop whose body mixes an add, a multiply and a set (one block-loop instruction):
+// every slot kind's access, and the loop test, may be the first to leave the tape.
+TEST(ThreadedOps, BlockLoopsTrapAtTheFirstAccessOffTheTape) {
+  int traps = 0;
+  for (int32_t step : {-2, -1, 1, 2}) {
+    for (int32_t added = -2; added <= 2; ++added) {
+      for (int32_t from = -1; from <= 1; ++from) {
+        for (int32_t target = -2; target <= 2; ++target) {
+          if (target == from) continue;
+          SCOPED_TRACE("move " + std::to_string(step) + " add at " + std::to_string(added) +
+                       " from " + std::to_string(from) + " target " + std::to_string(target));
+          const int32_t start = step > 0 ? static_cast<int32_t>(kSmallTape) - 20 : 20;
+          Program p = program({move(start)});
+          for (int32_t cell = -20; cell < 20; ++cell) p.ops.push_back(add(1 + (cell & 3), cell));
+          for (const Op& op : {loop(100), add(1, added, 101), mul_add(3, target, from, 102, 103),
+                               set(1, from, 104), move(step), end(105)}) {
+            p.ops.push_back(op);
+          }
+          link_loops(p);
+          const Outcome o = run_both(p, kSmall);
+          traps += o.result.status != RunStatus::kOk;
+          run_both(p, {.tape_cells = kSmallTape, .max_steps = 5});
+        }
+      }
+    }
+  }
+  EXPECT_GT(traps, 200);  // nearly every walk reaches an end of the tape
+}
+
 TEST(ThreadedOps, WholeMultiplyLoopsStopAtAZeroCell) {
   // Counter cells 3, 2, 1 at 10, 11, 12 are moved (times 2) two cells left, until cell 13 (0).
   const Outcome o = run_both(program({add(3, 10), add(2, 11), add(1, 12), move(10), loop(),
@@ -271,6 +300,12 @@ TEST(ThreadedOps, ASetAfterAGroupThatIsNotTheCounterClearIsKept) {
   const Outcome o = run_both(program({add(2), mul_add(1, 1), set(9, 0), out(), out(1), mul_add(1, 2),
                                       set(0, 2), out(2)}));
   EXPECT_EQ(o.output, std::string("\x09\x02\x00", 3));
+}
+
+TEST(ThreadedOps, AMalformedProgramIsRefusedAtCompileTime) {
+  // The dispatch loop trusts its jumps, so the engine checks the program before decoding it.
+  Program unlinked{{Op{.kind = OpKind::kLoopBegin, .arg = 7}, Op{.kind = OpKind::kAdd}}};
+  EXPECT_THROW(engine_named("threaded").make()->compile(unlinked, {}), CompileError);
 }
 
 }  // namespace

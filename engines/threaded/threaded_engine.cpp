@@ -59,8 +59,7 @@ class ThreadedEngine final : public Engine {
 
 EngineInfo engine_info() {
   return EngineInfo{"threaded",
-                    "direct threading (computed goto) over pre-decoded ops; fused loop ends, "
-                    "write runs and multiply loops",
+                    "direct threading (computed goto) over pre-decoded, fused instructions",
                     true, "", [] { return std::make_unique<ThreadedEngine>(); }};
 }
 

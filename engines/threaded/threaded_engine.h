@@ -10,8 +10,15 @@
 //                 plain one (the benchmark variant pays nothing for --max-steps/--timeout)
 //   dispatch_trace  -DBFBENCH_TRACE=ON: dispatch counts per handler, pair and instruction
 //
+// Where the time goes is dispatches, so the decoder fuses: a move into the loop test or scan
+// after it; runs of adds/sets and multiply loops into one instruction each; the loop test after a
+// write or multiply into that instruction; and a loop whose whole body is adds, sets and
+// multiplies into one instruction that iterates without dispatching at all. Without step
+// counting, a loop end right after another loop end or a scan (it can only fall through) is
+// not decoded at all.
+//
 // Exactness: each access is checked with one unsigned compare against the tape size (or, in the
-// whole-loop handler, one window compare that proves every access of an iteration on the tape,
+// whole-loop handlers, one window compare that proves every access of an iteration on the tape,
 // falling back to the per-access checks near the ends), so a trap names the same command and cell
 // as on the naive engine; loop tests count steps exactly where the naive engine does.
 #pragma once

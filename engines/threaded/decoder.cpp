@@ -219,7 +219,7 @@ class Decoder {
       low = std::min({low, slot.offset, slot.from});
       high = std::max({high, slot.offset, slot.from});
     }
-    emit(Handler::kBlockLoop,
+    emit(end - i == 1 ? Handler::kBlockLoop1 : Handler::kBlockLoop,
          Inst{.offset = low, .arg = static_cast<int32_t>(end - i), .from = high,
               .move = test.move},
          Sources{.test_src = ops_[test.op].src});

@@ -128,6 +128,7 @@ template <bool kCountSteps>
         case Handler::kMulAdd1SetBegin: address = &&mul_add1_set_begin; break;
         case Handler::kMulAdd1SetLoop: address = &&mul_add1_set_loop; break;
         case Handler::kBlockLoop: address = &&block_loop; break;
+        case Handler::kBlockLoop1: address = &&block_loop1; break;
       }
       (*table)[h] = address;
     }
@@ -358,6 +359,33 @@ block_loop: {
     }
   } while (cells[p] != 0);
   ip = end;
+  BF_DISPATCH();
+}
+
+block_loop1: {
+  // block_loop with a one-slot body ("[-]", "[>+<]" after offset addressing, ...): the slot's
+  // fields go into registers first -- the cell stores could alias the stream, so the compiler
+  // would reload them every iteration.
+  const Inst slot = ip[1];
+  const int64_t low = ip->offset;
+  const uint64_t span = static_cast<uint64_t>(static_cast<int64_t>(ip->from) - low);
+  const uint64_t safe = size > span ? size - span : 0;
+  const int32_t move = ip->move;
+  do {
+    if (static_cast<uint64_t>(p + low) < safe) [[likely]] {
+      uint8_t* const here = cells + p;
+      here[slot.offset] = static_cast<uint8_t>((here[slot.offset] & slot.keep) + slot.value +
+                                               here[slot.from] * slot.arg);
+      p += move;
+      BF_STEP();
+    } else {
+      if (!run_block_checked(ip + 1, ip + 2, cells, p, size, fault)) goto trap;
+      p += move;
+      BF_STEP();
+      BF_CHECK(p, kTestSrc);
+    }
+  } while (cells[p] != 0);
+  ip += 2;
   BF_DISPATCH();
 }
 

@@ -36,6 +36,7 @@ std::string_view handler_name(Handler handler) {
     case Handler::kMulAdd1SetBegin: return "muladd1-set-begin";
     case Handler::kMulAdd1SetLoop: return "muladd1-set-loop";
     case Handler::kBlockLoop: return "block-loop";
+    case Handler::kBlockLoop1: return "block-loop1";
   }
   return "?";
 }

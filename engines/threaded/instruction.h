@@ -50,9 +50,10 @@ enum class Handler : uint8_t {
                      //   block slots follow, each cell[p+offset] = (cell & keep) + value +
                      //   cell[p+from] * arg; all repeated without dispatching. The cells the
                      //   body touches lie in [p+offset, p+from] of this instruction (its window).
+  kBlockLoop1,       // kBlockLoop with a one-slot body
 };
 
-inline constexpr int kHandlerCount = static_cast<int>(Handler::kBlockLoop) + 1;
+inline constexpr int kHandlerCount = static_cast<int>(Handler::kBlockLoop1) + 1;
 
 std::string_view handler_name(Handler handler);
 

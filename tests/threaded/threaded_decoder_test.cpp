@@ -225,7 +225,9 @@ TEST(ThreadedDecoder, ALoopWhoseWholeBodyIsWritesAndMultipliesIsOneInstruction) 
   EXPECT_EQ(d.code[4].offset, -1);
   EXPECT_EQ(d.code[4].keep, 0);
   EXPECT_EQ(d.code[4].value, 1);
-  // The one-multiply body keeps its own, faster handler.
+  // A one-slot body ("[-]") has its own handler, and so has the one-multiply body.
+  EXPECT_EQ(shape(decode(program({loop(), add(-1), end()}))),
+            (Names{"loop", "block-loop1(1)", "halt"}));
   EXPECT_EQ(shape(decode(program({loop(), mul_add(1, 1, 0), set(0), move(2), end()}))),
             (Names{"loop", "muladd1-set-loop", "halt"}));
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/jit/cell_registers.h"
 #include "core/jit/fixed_regions.h"
 #include "core/jit/known_cells.h"
 #include "core/jit/known_values.h"
@@ -18,6 +19,9 @@ namespace {
 
 // Scan steps per iteration of a strided scan loop (see unrolled_scan).
 constexpr int kScanUnroll = 4;
+
+// How far ahead (in ops) the lowering looks for a second read of a cell it is about to load.
+constexpr size_t kLookahead = 32;
 
 // Only the low byte of an amount or factor matters: cells wrap mod 256.
 uint8_t low_byte(int32_t value) { return static_cast<uint8_t>(value); }
@@ -51,6 +55,7 @@ class Lowering {
   struct Loop {
     Label body;
     Label after;
+    int carried = -1;  // the register both tests leave cell[p] in for the body, if any
   };
   struct CheckStub {
     Label fail;
@@ -89,6 +94,10 @@ class Lowering {
           access(op.offset, op.src);
           emit_.set(op.offset, sum);
           values_.set(op.offset, sum);
+        } else if (const std::optional<int> slot = held_in_register(op.offset, i + 1, op.src)) {
+          emit_.add_cached(*slot, low_byte(op.arg));
+          emit_.store_cached(*slot, op.offset);
+          flags_hold_cell_ = op.offset == 0;
         } else {
           access(op.offset, op.src);
           emit_.add(op.offset, low_byte(op.arg));
@@ -102,41 +111,47 @@ class Lowering {
           access(op.offset, op.src);
           emit_.set(op.offset, low_byte(op.arg));
           learn(op.offset, low_byte(op.arg));
+          registers_.forget(op.offset);  // its value is known instead
         }
         return i;
       case OpKind::kMove:
         emit_.move(op.arg);
         known_.move(op.arg);
         values_.move(op.arg);
+        registers_.move(op.arg);
         return i;
       case OpKind::kOut:
         access(op.offset, op.src);
         emit_.output(op.offset);
+        registers_.clear();  // the flush call may clobber them
         return i;
       case OpKind::kIn:
         access(op.offset, op.src);
         emit_.input(op.offset);
         values_.forget(op.offset);
+        registers_.clear();
         return i;
       case OpKind::kLoopBegin: {
         // A loop known to be skipped gets the ordinary code, which jumps over it.
         const bool skipped = value_of(0) == uint8_t{0};
         if (const FixedRegion* region = region_at(i); region != nullptr && !skipped) {
+          registers_.clear();  // the region's own cells go there
           return fixed_region(*region);
         }
         if (const PeeledLoop* peeled = peeled_at(i); peeled != nullptr && !skipped) {
           return peeled_loop(*peeled, flags_hold_cell);
         }
-        const Loop loop{emit_.new_label(), emit_.new_label()};
-        loops_.push_back(loop);
+        Loop loop{emit_.new_label(), emit_.new_label()};
         if (const std::optional<uint8_t> value = value_of(0)) {
           // The test's outcome is known: skip the loop, or enter it without testing.
           decided_loop_test();
           if (*value == 0) emit_.jump(loop.after);
         } else {
-          loop_test(op.src, flags_hold_cell);
+          loop.carried = carried_register(i);
+          loop_test(op.src, flags_hold_cell, loop.carried);
           emit_.jump_if_zero(loop.after);
         }
+        loops_.push_back(loop);
         emit_.bind(loop.body);
         values_.clear();  // the body is also reached from the loop's end
         return i;
@@ -146,9 +161,12 @@ class Lowering {
         loops_.pop_back();
         if (const std::optional<uint8_t> value = value_of(0)) {
           decided_loop_test();
-          if (*value != 0) emit_.jump(loop.body);
+          if (*value != 0) {
+            if (loop.carried >= 0) emit_.set_cached(loop.carried, *value);
+            emit_.jump(loop.body);
+          }
         } else {
-          loop_test(op.src, flags_hold_cell);
+          loop_test(op.src, flags_hold_cell, loop.carried);
           emit_.jump_if_nonzero(loop.body);
         }
         emit_.bind(loop.after);
@@ -194,12 +212,72 @@ class Lowering {
   void ended_at_zero() {
     values_.clear();
     learn(0, 0);
+    registers_.clear();
+  }
+
+  // The register holding cell p + offset (outside fixed regions): the one it is in already, or,
+  // when ops from `next` on read it again before the stretch of code ends, one it is loaded into
+  // now (the access of the command at `src`, so marked and checked as usual). nullopt: read it
+  // from memory as usual.
+  std::optional<int> held_in_register(int32_t offset, size_t next, uint32_t src) {
+    if (cache_ != nullptr) return std::nullopt;
+    if (const std::optional<int> slot = registers_.slot_of(offset)) return slot;
+    if (!read_again(next, offset)) return std::nullopt;
+    access(offset, src);
+    int slot = 0;
+    if (offset == 0 && !loops_.empty() && loops_.back().carried >= 0) {
+      slot = loops_.back().carried;  // where the loop's `]` wants cell[p]
+      registers_.hold(slot, offset);
+    } else {
+      slot = registers_.claim(offset);
+    }
+    emit_.load_cached(slot, offset);
+    return slot;
+  }
+
+  // Whether cell p + offset (p as before ops_[next]) is read again -- by an Add, a MulAdd (counter
+  // or target), or the loop test or scan that ends the stretch -- before it is set or a call or
+  // join point makes its register useless.
+  bool read_again(size_t next, int32_t offset) const {
+    int64_t at = offset;  // as an offset from p where ops_[j] runs
+    for (size_t j = next; j < ops_.size() && j < next + kLookahead; ++j) {
+      const Op& op = ops_[j];
+      switch (op.kind) {
+        case OpKind::kMove:
+          at -= op.arg;
+          continue;
+        case OpKind::kAdd:
+          if (op.offset == at) return true;
+          continue;
+        case OpKind::kSet:
+          if (op.offset == at) return false;
+          continue;
+        case OpKind::kMulAdd:
+          if (op.from == at || op.offset == at) return true;
+          continue;
+        case OpKind::kLoopBegin:
+        case OpKind::kLoopEnd:
+        case OpKind::kScan:
+          if (at != 0) return false;
+          if (j == next && ops_[next - 1].kind == OpKind::kAdd && ops_[next - 1].offset == 0) {
+            // Right after an add to cell[p] the test reuses its flags -- but a carried register
+            // must hold the cell at its loop's `]`.
+            return op.kind == OpKind::kLoopEnd && !loops_.empty() && loops_.back().carried >= 0;
+          }
+          return true;
+        case OpKind::kOut:
+        case OpKind::kIn:
+          return false;
+      }
+    }
+    return false;
   }
 
   // A loop test whose outcome is known: the step still counts, the compare is not needed.
   void decided_loop_test() {
     if (count_steps_) emit_.count_step(step_exit_);
     known_.reset();
+    registers_.clear();
   }
 
   // A peeled loop (peeled_loops.h): the first iteration apart, entered only from the loop's
@@ -221,6 +299,7 @@ class Lowering {
 
     // The loop proper, entered from the first iteration's end and from its own.
     emit_.bind(loop.body);
+    registers_.clear();
     known_.reset();
     known_.accessed(peeled.lo);
     known_.accessed(peeled.hi);
@@ -242,24 +321,48 @@ class Lowering {
       if (*value == 0) emit_.jump(after);
       return;
     }
-    if (count_steps_ || !flags_hold_cell) {
-      access(0, src);
-      emit_.test_cell(0);
-    }
+    if (count_steps_ || !flags_hold_cell) test_p(src);
     emit_.jump_if_zero(after);
   }
 
+  // cmp byte [rbx], 0 -- or test r8b+s, r8b+s when a register holds cell[p].
+  void test_p(uint32_t src) {
+    if (const std::optional<int> slot = registers_.slot_of(0); slot && cache_ == nullptr) {
+      emit_.test_cached(*slot);
+      return;
+    }
+    access(0, src);
+    emit_.test_cell(0);
+  }
+
+  // The register an ordinary loop's tests should leave cell[p] in: when its body reads cell[p]
+  // again before anything else could spoil the register (-1: none).
+  int carried_register(size_t begin) {
+    if (cache_ != nullptr || !read_again(begin + 1, 0)) return -1;
+    return registers_.slot_of(0).value_or(0);
+  }
+
   // A `[` or `]` test of cell[p]: one step, then the compare (unless the flags already hold it).
-  void loop_test(uint32_t src, bool flags_hold_cell) {
+  // With a carried register: movzx r8d+s, byte [rbx] (unless it holds cell[p] already), then
+  // test r8b+s, r8b+s -- one load, and the body starts with cell[p] in the register.
+  void loop_test(uint32_t src, bool flags_hold_cell, int carried = -1) {
     if (count_steps_) emit_.count_step(step_exit_);  // clobbers the flags
-    if (count_steps_ || !flags_hold_cell) {
+    const bool compare = count_steps_ || !flags_hold_cell;
+    if (carried >= 0) {
+      if (registers_.slot_of(0) != carried) {
+        access(0, src);
+        emit_.load_cached(carried, 0);  // movzx leaves the flags alone
+      }
+      if (compare) emit_.test_cached(carried);
+    } else if (compare) {
       if (const std::optional<int> slot = cached(0)) {
         emit_.test_cached(*slot);
       } else {
-        access(0, src);
-        emit_.test_cell(0);
+        test_p(src);
       }
     }
+    registers_.clear();  // the code after the test is also reached from elsewhere
+    if (carried >= 0) registers_.hold(carried, 0);
     // The code after the test is also reached from the other end of the loop.
     known_.reset();
     if (cache_ != nullptr) {
@@ -272,10 +375,7 @@ class Lowering {
   // while cell[p] != 0: p += stride. The first test reports '[' (src), later ones ']' (src2).
   void scan(const Op& op, bool flags_hold_cell) {
     const Label done = emit_.new_label();
-    if (!flags_hold_cell) {
-      access(0, op.src);
-      emit_.test_cell(0);
-    }
+    if (!flags_hold_cell) test_p(op.src);
     emit_.jump_if_zero(done);
     if (op.arg == 1 || op.arg == -1) {
       // The helper stops at the tape's end (or one before its begin); testing that cell again
@@ -349,6 +449,8 @@ class Lowering {
     }
     if (const std::optional<int> slot = cached(from)) {
       emit_.load_counter_cached(*slot);
+    } else if (const std::optional<int> held = held_in_register(from, last + 1, ops_[first].src2)) {
+      emit_.load_counter_cached(*held);
     } else {
       access(from, ops_[first].src2);
       emit_.load_counter(from);
@@ -401,6 +503,11 @@ class Lowering {
       if (i != first && recording_ops_) layout_.op_offsets[i] = emit_.offset();
       if (const std::optional<int> slot = cached(ops_[i].offset)) {
         emit_.mul_add_cached(*slot, low_byte(ops_[i].arg));
+      } else if (const std::optional<int> held = held_register(ops_[i].offset)) {
+        // Never loaded here: a zero counter may skip this code (a range-check stub).
+        access(ops_[i].offset, ops_[i].src);
+        emit_.mul_add_cached(*held, low_byte(ops_[i].arg));
+        emit_.store_cached(*held, ops_[i].offset);
       } else if (const std::optional<uint8_t> value = value_of(ops_[i].offset)) {
         // The target's value is known (so it is on the tape): write, without reading, value +
         // counter * factor -- the value itself when the counter is zero.
@@ -426,6 +533,9 @@ class Lowering {
       if (const std::optional<uint8_t> value = value_of(op.offset)) {
         emit_.set(op.offset, low_byte(*value + amount));
         values_.set(op.offset, low_byte(*value + amount));
+      } else if (const std::optional<int> held = held_register(op.offset)) {
+        emit_.add_cached(*held, amount);
+        emit_.store_cached(*held, op.offset);
       } else {
         emit_.add(op.offset, amount);
       }
@@ -500,6 +610,12 @@ class Lowering {
     return nullptr;
   }
 
+  // The register already holding cell p + offset, if any (outside fixed regions).
+  std::optional<int> held_register(int32_t offset) {
+    if (cache_ != nullptr) return std::nullopt;
+    return registers_.slot_of(offset);
+  }
+
   const FixedRegion* region_at(size_t begin) {
     if (!use_regions_) return nullptr;
     while (next_region_ < regions_.size() && regions_[next_region_].begin < begin) ++next_region_;
@@ -527,6 +643,7 @@ class Lowering {
       emit_.bind(plain.start);
       known_ = plain.known;
       values_.clear();
+      registers_.clear();
       flags_hold_cell_ = false;
       for (size_t i = plain.region->begin; i <= plain.region->end; ++i) i = lower_op(i);
       emit_.jump(plain.after);
@@ -549,6 +666,7 @@ class Lowering {
   Emitter& emit_;
   KnownCells known_;
   KnownValues values_;
+  CellRegisters registers_;
   CodeLayout layout_;
   std::vector<Loop> loops_;
   std::vector<CheckStub> check_stubs_;

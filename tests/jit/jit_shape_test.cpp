@@ -93,7 +93,7 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 23: movzx ecx, byte ptr [rbx]
 24: lea rax, [rbx + 0x12c]
 25: cmp rax, r14
-26: jae @83
+26: jae @85
 27: add byte ptr [rbx + 1], cl
 -- op 13
 28: sub byte ptr [rbx + 2], cl
@@ -152,16 +152,18 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 73: mov eax, 0
 74: mov eax, 2
 75: jmp @epilogue
-76: cmp byte ptr [rbx], 0
-77: je @82
-78: add byte ptr [rbx], 0xff
-79: add byte ptr [rbx + 4], 2
-80: cmp byte ptr [rbx], 0
-81: jne @78
-82: jmp @16
-83: test ecx, ecx
-84: je @31
-85: jmp @27
+76: movzx r8d, byte ptr [rbx]
+77: test r8b, r8b
+78: je @84
+79: add r8b, 0xff
+80: mov byte ptr [rbx], r8b
+81: add byte ptr [rbx + 4], 2
+82: test r8b, r8b
+83: jne @79
+84: jmp @16
+85: test ecx, ecx
+86: je @31
+87: jmp @27
 )";
   EXPECT_EQ(body_text(compiled_listing(jit(), every_op(), false)), expected);
 }

@@ -185,6 +185,20 @@ class Generator {
   // from or into a cell just set, a loop or scan on a cell just set.
   void known_values() {
     const int32_t cell = between(-4, 4);
+    if (chance(40)) {
+      // An add, then a multiply from or onto the same cell, then its test or output: the JITs
+      // keep such a cell in a register, writing it through.
+      const int32_t other = cell == 0 ? 1 : 0;
+      emit(OpKind::kAdd, between(-3, 3), cell);
+      if (chance(50)) {
+        emit(OpKind::kMulAdd, between(-3, 3), cell, other);
+      } else {
+        emit(OpKind::kMulAdd, between(-3, 3), other, cell);
+      }
+      emit(OpKind::kAdd, between(-3, 3), cell);
+      emit(OpKind::kOut, 0, cell);
+      return;
+    }
     emit(OpKind::kSet, between(0, 3), cell);
     switch (below(4)) {
       case 0: emit(OpKind::kAdd, between(-3, 3), cell); break;

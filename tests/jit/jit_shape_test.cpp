@@ -63,7 +63,7 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 -- op 3
 3: lea rax, [rbx + 4]
 4: cmp rax, r14
-5: jae @76
+5: jae @78
 6: movzx r8d, byte ptr [rbx]
 7: movzx r9d, byte ptr [rbx + 4]
 8: test r8b, r8b
@@ -93,7 +93,7 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 23: movzx ecx, byte ptr [rbx]
 24: lea rax, [rbx + 0x12c]
 25: cmp rax, r14
-26: jae @85
+26: jae @87
 27: add byte ptr [rbx + 1], cl
 -- op 13
 28: sub byte ptr [rbx + 2], cl
@@ -117,53 +117,55 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 41: add rbx, 3
 -- op 19
 42: cmp byte ptr [rbx], 0
-43: je @57
+43: je @59
 44: cmp byte ptr [rbx - 2], 0
-45: je @56
+45: je @58
 46: cmp byte ptr [rbx - 4], 0
-47: je @55
+47: je @56
 48: cmp byte ptr [rbx - 6], 0
 49: je @54
 50: add rbx, -8
 51: cmp byte ptr [rbx], 0
 52: jne @44
-53: jmp @57
-54: add rbx, -2
-55: add rbx, -2
-56: add rbx, -2
+53: jmp @59
+54: add rbx, -6
+55: jmp @59
+56: add rbx, -4
+57: jmp @59
+58: add rbx, -2
 -- op 20
-57: movzx eax, byte ptr [rbx]
-58: mov rcx, qword ptr [r12]
-59: mov rdx, qword ptr [r12 + 8]
-60: mov byte ptr [rcx + rdx], al
-61: add rdx, 1
-62: mov qword ptr [r12 + 8], rdx
-63: cmp rdx, qword ptr [r12 + 0x10]
-64: jne @68
-65: mov rdi, r12
-66: movabs rax, bf_flush_output
-67: call rax
+59: movzx eax, byte ptr [rbx]
+60: mov rcx, qword ptr [r12]
+61: mov rdx, qword ptr [r12 + 8]
+62: mov byte ptr [rcx + rdx], al
+63: add rdx, 1
+64: mov qword ptr [r12 + 8], rdx
+65: cmp rdx, qword ptr [r12 + 0x10]
+66: jne @70
+67: mov rdi, r12
+68: movabs rax, bf_flush_output
+69: call rax
 -- op 21
-68: movzx esi, byte ptr [rbx + 1]
-69: mov rdi, r12
-70: movabs rax, bf_read_input
-71: call rax
-72: mov byte ptr [rbx + 1], al
-73: mov eax, 0
-74: mov eax, 2
-75: jmp @epilogue
-76: movzx r8d, byte ptr [rbx]
-77: test r8b, r8b
-78: je @84
-79: add r8b, 0xff
-80: mov byte ptr [rbx], r8b
-81: add byte ptr [rbx + 4], 2
-82: test r8b, r8b
-83: jne @79
-84: jmp @16
-85: test ecx, ecx
-86: je @31
-87: jmp @27
+70: movzx esi, byte ptr [rbx + 1]
+71: mov rdi, r12
+72: movabs rax, bf_read_input
+73: call rax
+74: mov byte ptr [rbx + 1], al
+75: mov eax, 0
+76: mov eax, 2
+77: jmp @epilogue
+78: movzx r8d, byte ptr [rbx]
+79: test r8b, r8b
+80: je @86
+81: add r8b, 0xff
+82: mov byte ptr [rbx], r8b
+83: add byte ptr [rbx + 4], 2
+84: test r8b, r8b
+85: jne @81
+86: jmp @16
+87: test ecx, ecx
+88: je @31
+89: jmp @27
 )";
   EXPECT_EQ(body_text(compiled_listing(jit(), every_op(), false)), expected);
 }

@@ -1,11 +1,11 @@
 #include "core/source.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace bf {
 
@@ -29,27 +29,35 @@ std::string Source::describe(uint32_t offset) const {
          std::to_string(offset) + ")";
 }
 
+// Reads with plain read(2) so that a failing read (EIO, a file that vanishes under us) surfaces as
+// its errno; iostreams would end the copy silently and hand back a truncated program.
 Source read_source_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw SourceReadError{path + ": cannot read: " + std::strerror(errno)};
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    throw SourceReadError{path + ": cannot read: " + std::strerror(errno)};
-  }
-  if (S_ISDIR(info.st_mode)) {
+  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+    ::close(fd);
     throw SourceReadError{path + ": cannot read: is a directory"};
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw SourceReadError{path + ": cannot read: " + std::strerror(errno)};
+  std::string bytes;
+  char chunk[1 << 16];
+  for (;;) {
+    const ssize_t got = ::read(fd, chunk, sizeof chunk);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      const int error = errno;
+      ::close(fd);
+      throw SourceReadError{path + ": cannot read: " + std::strerror(error)};
+    }
+    bytes.append(chunk, static_cast<size_t>(got));
+    if (bytes.size() > UINT32_MAX) {
+      ::close(fd);
+      throw SourceReadError{path + ": too large (byte offsets are 32-bit; limit is 4 GiB)"};
+    }
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) {
-    throw SourceReadError{path + ": read failed: " + std::strerror(errno)};
-  }
-  if (bytes.str().size() > UINT32_MAX) {
-    throw SourceReadError{path + ": too large (byte offsets are 32-bit; limit is 4 GiB)"};
-  }
-  return Source(path, bytes.str());
+  ::close(fd);
+  return Source(path, std::move(bytes));
 }
 
 }  // namespace bf

@@ -125,8 +125,7 @@ TEST(Cli, BadFlagValuesAreExit64) {
            {"run", "--engine", "nosuch", "-e", "+"},
            {"run", "--no-such-flag", "-e", "+"},
            {"run"},
-           {"frobnicate"},
-           {}}) {
+           {"frobnicate"}}) {
     const ProcessResult r = bfbench(args);
     EXPECT_EQ(r.exit_code, 64) << ::testing::PrintToString(args);
     expect_one_line(r);

@@ -231,10 +231,8 @@ TEST(BadInput, EndOfInputUnderEachPolicy) {
 
 // /proc/self/mem opens for everyone (root included), but reading its first page fails with EIO:
 // a file that exists and cannot be read, not one that is merely empty.
-// Disabled: bfbench currently runs it as an empty program and exits 0 -- read_source_file
-// (core/source.cpp) checks the input stream's badbit, which `bytes << in.rdbuf()` never sets. Enable
-// once it reports the failed read (66).
-TEST(BadInput, DISABLED_UnreadableProgramFileIsExit66) {
+// /proc/self/mem opens but fails its first read (EIO at offset 0): the read error must surface.
+TEST(BadInput, UnreadableProgramFileIsExit66) {
   expect_bfbench({"run", "/proc/self/mem"},
                  {66, "", "/proc/self/mem: cannot read: Input/output error\n"});
 }

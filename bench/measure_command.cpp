@@ -10,6 +10,7 @@
 #include "bench/corpus.h"
 #include "bench/exit_codes.h"
 #include "bench/sha256.h"
+#include "core/attributes.h"
 #include "core/passes/pipeline.h"
 
 namespace po = boost::program_options;
@@ -35,17 +36,17 @@ struct MeasureJob {
 // --dump-after). extern "C" keeps the names unmangled; noinline/noclone keep each one a real
 // function whose entry and exit callgrind sees. The store after each call stops the compiler
 // from turning the call into a tail jump, which would end the phase early in callgrind's eyes.
-extern "C" __attribute__((noinline, noclone)) void bf_measure_optimize(bf::cli::MeasureJob* job) {
+extern "C" BF_NOINLINE_NOCLONE void bf_measure_optimize(bf::cli::MeasureJob* job) {
   job->program = bf::optimize(bf::cli::parse_or_fail(*job->source), job->level);
   asm volatile("" ::: "memory");
 }
 
-extern "C" __attribute__((noinline, noclone)) void bf_measure_compile(bf::cli::MeasureJob* job) {
+extern "C" BF_NOINLINE_NOCLONE void bf_measure_compile(bf::cli::MeasureJob* job) {
   job->executable = job->engine->compile(job->program, bf::CompileOptions{});
   asm volatile("" ::: "memory");
 }
 
-extern "C" __attribute__((noinline, noclone)) void bf_measure_run(bf::cli::MeasureJob* job) {
+extern "C" BF_NOINLINE_NOCLONE void bf_measure_run(bf::cli::MeasureJob* job) {
   job->result = job->executable->run(*job->tape, *job->state);
   job->state->flush();
   asm volatile("" ::: "memory");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/attributes.h"
 #include "engines/threaded/cell_ops.h"
 
 #ifdef BFBENCH_TRACE
@@ -90,7 +91,7 @@ RunResult trap_result(const Fault& fault, const Inst* code, const Sources* sourc
 // Both the loop and its label table, because label addresses exist only inside their function.
 // Never inlined or cloned: a copy would have labels at other addresses than the table says.
 template <bool kCountSteps>
-[[gnu::noinline, gnu::noclone]] RunResult interpret(const Inst* code, const Sources* sources,
+BF_NOINLINE_NOCLONE RunResult interpret(const Inst* code, const Sources* sources,
                                                     uint8_t* cells, uint64_t size,
                                                     RunState* state, HandlerTable* table) {
   if (table != nullptr) {

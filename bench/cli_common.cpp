@@ -71,6 +71,24 @@ const EngineInfo& default_engine() {
   return registry.all().front();
 }
 
+boost::program_options::variables_map parse_with_program_file(
+    int argc, char** argv, const boost::program_options::options_description& visible,
+    const std::string& command) {
+  namespace po = boost::program_options;
+  po::options_description all = visible;
+  all.add_options()("file", po::value<std::string>(), "program file");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& error) {
+    throw UsageError{command + ": " + error.what()};
+  }
+  return vm;
+}
+
 Source load_source(const std::optional<std::string>& file, const std::optional<std::string>& code) {
   if (file && code) throw UsageError{"give either a FILE or -e CODE, not both"};
   if (code) return Source("-e", *code);

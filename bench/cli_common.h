@@ -1,6 +1,7 @@
 // Pieces every bfbench subcommand shares: usage errors, level/engine lookup, program loading.
 #pragma once
 
+#include <boost/program_options.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +23,12 @@ struct CommandError {
   int code;
   std::string message;
 };
+
+// Parses a subcommand's `visible` options plus one positional program FILE (stored as "file").
+// A Boost error becomes a UsageError that starts with the subcommand's name ("asm: ...").
+boost::program_options::variables_map parse_with_program_file(
+    int argc, char** argv, const boost::program_options::options_description& visible,
+    const std::string& command);
 
 // "O2", "o2" or "2" -> 2; anything else is a UsageError listing the levels.
 int parse_level(const std::string& text);

@@ -64,17 +64,7 @@ int ir_command(int argc, char** argv) {
       ("level,O", po::value<std::string>()->default_value("O0"), "optimization level O0..O3")
       ("passes", "list the passes of each level")
       ("stats", "print ops before/after each pass on stderr");
-  po::options_description all = visible;
-  all.add_options()("file", po::value<std::string>(), "program file");
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& error) {
-    throw UsageError{std::string("ir: ") + error.what()};
-  }
+  const po::variables_map vm = parse_with_program_file(argc, argv, visible, "ir");
   if (vm.count("help")) {
     std::cout << visible;
     return exit_code::kOk;

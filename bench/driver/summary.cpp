@@ -60,13 +60,22 @@ std::string rerun_advice(const std::vector<std::string>& names, int repetitions)
          " to the same command";
 }
 
-// " (load average 9.8 on 2 CPUs)", or nothing when the system does not say.
-std::string load_note() {
+// Why benchmarks varied, from the 1-minute load average. bfbench keeps about one CPU busy itself,
+// so only load beyond that is other work; without it the spread belongs to the benchmarks.
+std::string noise_advice() {
   double load[1];
   const unsigned cpus = std::thread::hardware_concurrency();
-  if (::getloadavg(load, 1) != 1 || cpus == 0) return "";
-  char text[64];
-  std::snprintf(text, sizeof text, " (load average %.1f on %u CPUs)", load[0], cpus);
+  if (::getloadavg(load, 1) != 1 || cpus == 0) return "The machine may have been busy: stop other work, then ";
+  char text[160];
+  if (load[0] > 1.5) {
+    std::snprintf(text, sizeof text,
+                  "The machine was busy (load average %.1f on %u CPUs, this run counting for about 1): "
+                  "stop other work, then ", load[0], cpus);
+  } else {
+    std::snprintf(text, sizeof text,
+                  "Nothing else was running (load average %.1f on %u CPUs, this run included), so they "
+                  "vary by themselves: ", load[0], cpus);
+  }
   return text;
 }
 
@@ -137,8 +146,7 @@ void print_warnings(std::ostream& out, const RunLog& log, const SummaryInputs& i
     lines.push_back(std::to_string(noisy.size()) + " benchmark(s) varied by more than " +
                     std::to_string(static_cast<int>(kHighVariation * 100)) + "% of their mean (up to " +
                     std::to_string(static_cast<int>(worst * 100 + 0.5)) + "%): " + list_names(noisy) +
-                    ". The machine was busy" + load_note() + ": stop other work, then " +
-                    rerun_advice(noisy, 10) + ".");
+                    ". " + noise_advice() + rerun_advice(noisy, 10) + ".");
   }
   for (const EngineInfo* engine : inputs.skipped) {
     lines.push_back("skipped engine " + engine->name + ": " + engine->unavailable_reason);

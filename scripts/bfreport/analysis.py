@@ -109,8 +109,9 @@ def warnings(res: results.Results) -> List[str]:
     if noisy:
         worst = max(noisy, key=lambda b: b.cv)
         out.append(f"{len(noisy)} benchmark(s) vary by more than {HIGH_CV:.0%} between "
-                   f"repetitions (worst {worst.name.full}: {worst.cv:.1%}); the machine was busy "
-                   f"-- rerun when it is idle, or with more repetitions")
+                   f"repetitions (worst {worst.name.full}: {worst.cv:.1%}): a busy machine or "
+                   f"benchmarks that vary by themselves -- rerun them with more repetitions, "
+                   f"on an idle machine")
     counts = {len(b.samples) for b in res.benchmarks.values() if b.ok}
     if counts and min(counts) < MIN_REPETITIONS:
         out.append(f"some benchmarks have only {min(counts)} repetition(s): spreads are rough and "

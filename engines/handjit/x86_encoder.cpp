@@ -38,6 +38,18 @@ void X86Encoder::modrm_reg(uint8_t reg, Reg rm) {
   out_.u8(static_cast<uint8_t>(0xC0 | low3(reg) << 3 | low3(num(rm))));
 }
 
+void X86Encoder::reg_rm(bool w, uint8_t opcode, uint8_t reg, Reg rm) {
+  rex_for(w, reg, rm);
+  out_.u8(opcode);
+  modrm_reg(reg, rm);
+}
+
+void X86Encoder::reg_mem(bool w, uint8_t opcode, uint8_t reg, const Mem& m) {
+  rex_for(w, reg, m);
+  out_.u8(opcode);
+  modrm_mem(reg, m);
+}
+
 void X86Encoder::push(Reg r) {
   rex_for(false, 0, r);
   out_.u8(0x50 | low3(num(r)));
@@ -51,9 +63,7 @@ void X86Encoder::pop(Reg r) {
 void X86Encoder::ret() { out_.u8(0xC3); }
 
 void X86Encoder::mov(Reg dst, Reg src) {
-  rex_for(true, num(src), dst);
-  out_.u8(0x89);
-  modrm_reg(num(src), dst);
+  reg_rm(true, 0x89, num(src), dst);
 }
 
 void X86Encoder::mov_imm64(Reg dst, uint64_t imm) {
@@ -69,27 +79,19 @@ void X86Encoder::mov_imm32(Reg dst, uint32_t imm) {
 }
 
 void X86Encoder::mov_load(Reg dst, const Mem& m) {
-  rex_for(true, num(dst), m);
-  out_.u8(0x8B);
-  modrm_mem(num(dst), m);
+  reg_mem(true, 0x8B, num(dst), m);
 }
 
 void X86Encoder::mov_store(const Mem& m, Reg src) {
-  rex_for(true, num(src), m);
-  out_.u8(0x89);
-  modrm_mem(num(src), m);
+  reg_mem(true, 0x89, num(src), m);
 }
 
 void X86Encoder::mov_store8(const Mem& m, Reg src) {
-  rex_for(false, num(src), m);
-  out_.u8(0x88);
-  modrm_mem(num(src), m);
+  reg_mem(false, 0x88, num(src), m);
 }
 
 void X86Encoder::mov_store8_imm(const Mem& m, uint8_t imm) {
-  rex_for(false, 0, m);
-  out_.u8(0xC6);
-  modrm_mem(0, m);
+  reg_mem(false, 0xC6, 0, m);
   out_.u8(imm);
 }
 
@@ -101,22 +103,16 @@ void X86Encoder::movzx_load8(Reg dst, const Mem& m) {
 }
 
 void X86Encoder::add8_imm(const Mem& m, uint8_t imm) {
-  rex_for(false, 0, m);
-  out_.u8(0x80);
-  modrm_mem(0, m);
+  reg_mem(false, 0x80, 0, m);
   out_.u8(imm);
 }
 
 void X86Encoder::add8(const Mem& m, Reg src) {
-  rex_for(false, num(src), m);
-  out_.u8(0x00);
-  modrm_mem(num(src), m);
+  reg_mem(false, 0x00, num(src), m);
 }
 
 void X86Encoder::sub8(const Mem& m, Reg src) {
-  rex_for(false, num(src), m);
-  out_.u8(0x28);
-  modrm_mem(num(src), m);
+  reg_mem(false, 0x28, num(src), m);
 }
 
 void X86Encoder::cmp8_imm(const Mem& m, uint8_t imm) {
@@ -141,16 +137,12 @@ void X86Encoder::add_imm(Reg dst, int32_t imm) {
 
 void X86Encoder::lock_sub64_imm8(const Mem& m, int8_t imm) {
   out_.u8(0xF0);
-  rex_for(true, 5, m);
-  out_.u8(0x83);
-  modrm_mem(5, m);
+  reg_mem(true, 0x83, 5, m);
   out_.u8(static_cast<uint8_t>(imm));
 }
 
 void X86Encoder::mov32(Reg dst, Reg src) {
-  rex_for(false, num(src), dst);
-  out_.u8(0x89);
-  modrm_reg(num(src), dst);
+  reg_rm(false, 0x89, num(src), dst);
 }
 
 void X86Encoder::add8_imm(Reg dst, uint8_t imm) {
@@ -160,59 +152,41 @@ void X86Encoder::add8_imm(Reg dst, uint8_t imm) {
     out_.u8(imm);
     return;
   }
-  rex_for(false, 0, dst);
-  out_.u8(0x80);
-  modrm_reg(0, dst);
+  reg_rm(false, 0x80, 0, dst);
   out_.u8(imm);
 }
 
 void X86Encoder::add8(Reg dst, Reg src) {
-  rex_for(false, num(src), dst);
-  out_.u8(0x00);
-  modrm_reg(num(src), dst);
+  reg_rm(false, 0x00, num(src), dst);
 }
 
 void X86Encoder::sub8(Reg dst, Reg src) {
-  rex_for(false, num(src), dst);
-  out_.u8(0x28);
-  modrm_reg(num(src), dst);
+  reg_rm(false, 0x28, num(src), dst);
 }
 
 void X86Encoder::test8(Reg a, Reg b) {
-  rex_for(false, num(b), a);
-  out_.u8(0x84);
-  modrm_reg(num(b), a);
+  reg_rm(false, 0x84, num(b), a);
 }
 
 void X86Encoder::cmp(Reg a, Reg b) {
-  rex_for(true, num(b), a);
-  out_.u8(0x39);
-  modrm_reg(num(b), a);
+  reg_rm(true, 0x39, num(b), a);
 }
 
 void X86Encoder::cmp_load(Reg a, const Mem& m) {
-  rex_for(true, num(a), m);
-  out_.u8(0x3B);
-  modrm_mem(num(a), m);
+  reg_mem(true, 0x3B, num(a), m);
 }
 
 void X86Encoder::test32(Reg a, Reg b) {
-  rex_for(false, num(b), a);
-  out_.u8(0x85);
-  modrm_reg(num(b), a);
+  reg_rm(false, 0x85, num(b), a);
 }
 
 void X86Encoder::imul32_imm8(Reg dst, Reg src, int8_t imm) {
-  rex_for(false, num(dst), src);
-  out_.u8(0x6B);
-  modrm_reg(num(dst), src);
+  reg_rm(false, 0x6B, num(dst), src);
   out_.u8(static_cast<uint8_t>(imm));
 }
 
 void X86Encoder::lea(Reg dst, const Mem& m) {
-  rex_for(true, num(dst), m);
-  out_.u8(0x8D);
-  modrm_mem(num(dst), m);
+  reg_mem(true, 0x8D, num(dst), m);
 }
 
 void X86Encoder::call(Reg target) {

@@ -95,6 +95,10 @@ class X86Encoder {
   void modrm_mem(uint8_t reg, const Mem& m);
   // ModRM for a register operand (mod = 11).
   void modrm_reg(uint8_t reg, Reg rm);
+  // The shape most instructions share: [REX] one opcode byte, then ModRM with `reg` in its reg
+  // field and the register `rm` (mod = 11) or the memory operand `m` as r/m.
+  void reg_rm(bool w, uint8_t opcode, uint8_t reg, Reg rm);
+  void reg_mem(bool w, uint8_t opcode, uint8_t reg, const Mem& m);
 
   CodeBuffer& out_;
 };

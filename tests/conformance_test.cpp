@@ -6,7 +6,7 @@
 #include <tuple>
 #include <vector>
 
-#include "bench/sha256.h"
+#include "cli/sha256.h"
 #include "core/parser.h"
 #include "core/passes/pipeline.h"
 #include "engines/builtin_engines.h"

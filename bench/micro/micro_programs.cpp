@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "bench/corpus.h"
+#include "cli/corpus.h"
 #include "core/parser.h"
 
 namespace bf::micro {

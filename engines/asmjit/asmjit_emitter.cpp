@@ -1,4 +1,4 @@
-// Register roles (core/jit/jit_abi.h):
+// Register roles (engines/jit/jit_abi.h):
 //   rbx  p, the address of the current cell      r13  tape begin
 //   r12  RunState*                               r14  tape end
 //   rbp  frame pointer                           r8..r11  cells cached in a fixed region
@@ -6,7 +6,7 @@
 #include "engines/asmjit/asmjit_emitter.h"
 
 #include "core/engine.h"
-#include "core/jit/scan_helpers.h"
+#include "engines/jit/scan_helpers.h"
 #include "core/runtime/run_state.h"
 
 namespace bf::asmjit {

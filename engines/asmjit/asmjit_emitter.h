@@ -1,4 +1,4 @@
-// AsmjitEmitter: the code shape of core/jit/CODE_SHAPE.md, written with AsmJit's x86::Assembler;
+// AsmjitEmitter: the code shape of engines/jit/CODE_SHAPE.md, written with AsmJit's x86::Assembler;
 // the prologue and epilogue come from a FuncFrame, the argument moves from FuncArgsAssignment.
 #pragma once
 
@@ -9,7 +9,7 @@
 
 #include <asmjit/x86.h>
 
-#include "core/jit/emitter.h"
+#include "engines/jit/emitter.h"
 #include "engines/asmjit/asmjit_errors.h"
 
 namespace bf::asmjit {

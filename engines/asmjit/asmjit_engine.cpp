@@ -6,8 +6,8 @@
 #include <limits>
 #include <memory>
 
-#include "core/jit/jit_executable.h"
-#include "core/jit/lowering.h"
+#include "engines/jit/jit_executable.h"
+#include "engines/jit/lowering.h"
 #include "engines/asmjit/asmjit_emitter.h"
 #include "engines/asmjit/dual_mapped_code.h"
 

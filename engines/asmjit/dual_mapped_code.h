@@ -8,7 +8,7 @@
 #include <memory>
 #include <span>
 
-#include "core/jit/executable_code.h"
+#include "engines/jit/executable_code.h"
 
 namespace bf::asmjit {
 

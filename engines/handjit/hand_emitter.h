@@ -1,10 +1,10 @@
-// HandEmitter: the code shape of core/jit/CODE_SHAPE.md, encoded with our own X86Encoder.
+// HandEmitter: the code shape of engines/jit/CODE_SHAPE.md, encoded with our own X86Encoder.
 #pragma once
 
 #include <optional>
 #include <span>
 
-#include "core/jit/emitter.h"
+#include "engines/jit/emitter.h"
 #include "engines/handjit/code_buffer.h"
 #include "engines/handjit/labels.h"
 #include "engines/handjit/x86_encoder.h"

@@ -6,8 +6,8 @@
 #include <limits>
 #include <memory>
 
-#include "core/jit/jit_executable.h"
-#include "core/jit/lowering.h"
+#include "engines/jit/jit_executable.h"
+#include "engines/jit/lowering.h"
 #include "engines/handjit/hand_emitter.h"
 
 namespace bf::handjit {

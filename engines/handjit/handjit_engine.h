@@ -1,5 +1,5 @@
 // The handjit engine: a hand-rolled x86-64 JIT -- our own encoder, the shared code shape of
-// core/jit, W^X code memory and guard-page traps.
+// engines/jit, W^X code memory and guard-page traps.
 #pragma once
 
 #include "core/engine_registry.h"

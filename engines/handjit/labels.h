@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "core/jit/emitter.h"
+#include "engines/jit/emitter.h"
 #include "engines/handjit/code_buffer.h"
 
 namespace bf::handjit {

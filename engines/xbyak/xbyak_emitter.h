@@ -1,4 +1,4 @@
-// XbyakEmitter: the code shape of core/jit/CODE_SHAPE.md, written with xbyak's asm-like C++.
+// XbyakEmitter: the code shape of engines/jit/CODE_SHAPE.md, written with xbyak's asm-like C++.
 #pragma once
 
 #include <cstddef>
@@ -9,13 +9,13 @@
 
 #include <xbyak/xbyak.h>
 
-#include "core/jit/emitter.h"
+#include "engines/jit/emitter.h"
 
 namespace bf::xbyak {
 
 // A CodeGenerator that only assembles: its buffer grows as needed (AutoGrow, so no 4 KiB limit)
 // and is plain heap memory that never becomes executable -- the finished bytes are copied into
-// core/jit's CodeMemory, which is sealed read-execute. Throws Xbyak::Error on a library error;
+// engines/jit's CodeMemory, which is sealed read-execute. Throws Xbyak::Error on a library error;
 // the engine translates it into CompileError.
 class XbyakEmitter final : public jit::Emitter, private Xbyak::CodeGenerator {
  public:

@@ -7,8 +7,8 @@
 #include <memory>
 #include <span>
 
-#include "core/jit/jit_executable.h"
-#include "core/jit/lowering.h"
+#include "engines/jit/jit_executable.h"
+#include "engines/jit/lowering.h"
 #include "engines/xbyak/xbyak_emitter.h"
 #include "engines/xbyak/xbyak_errors.h"
 

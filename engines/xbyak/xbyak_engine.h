@@ -1,4 +1,4 @@
-// The xbyak engine: core/jit's x86-64 code shape emitted through xbyak's CodeGenerator, run from
+// The xbyak engine: engines/jit's x86-64 code shape emitted through xbyak's CodeGenerator, run from
 // W^X code memory with guard-page traps.
 #pragma once
 

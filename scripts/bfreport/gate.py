@@ -192,7 +192,7 @@ def main(argv=None) -> int:
                     "available engine; see scripts/bfreport/workload.py) under callgrind and "
                     "compares with the committed baseline. Exits 1 when a benchmark is more than "
                     "the threshold worse or missing.")
-    parser.add_argument("--build-dir", help="build tree whose bench/bfbench is measured "
+    parser.add_argument("--build-dir", help="build tree whose cli/bfbench is measured "
                         "(default: $BFBENCH_BUILD_DIR or build/)")
     parser.add_argument("--baseline", help=f"baseline file (default: "
                         f"{DEFAULT_BASELINE.relative_to(ROOT)})")
@@ -225,7 +225,7 @@ def main(argv=None) -> int:
         parser.error(f"--filter: {error}")
 
     build_dir = Path(args.build_dir).resolve() if args.build_dir else _default_build_dir()
-    bfbench = build_dir / "bench" / "bfbench"
+    bfbench = build_dir / "cli" / "bfbench"
     baseline_path = Path(args.baseline) if args.baseline else DEFAULT_BASELINE
     if not bfbench.is_file():
         raise cli.Failure(cli.EXIT_CANNOT_READ, f"no bfbench in {build_dir}/bench: build it first "
@@ -250,7 +250,7 @@ def main(argv=None) -> int:
         rows = [row for row in rows if pattern.search(row["name"])]
     elapsed = time.monotonic() - started
     print(f"gate: measured {len(rows)} benchmarks ({len(jobs)} callgrind runs) in "
-          f"{elapsed:.0f} s with {build_dir.name}/bench/bfbench")
+          f"{elapsed:.0f} s with {build_dir.name}/cli/bfbench")
     write(Path(args.out) if args.out else DEFAULT_OUT, context, rows)
     for failure in failures:
         print(f"gate: measurement failed: {failure}")

@@ -1,6 +1,6 @@
 // `bfbench asm`: the listing format on hand-assembled bytes (no JIT needed), then the real command
 // on every JIT engine this build registers, and its usage errors.
-#include "bench/asm_command.h"
+#include "cli/asm_command.h"
 
 #include <gtest/gtest.h>
 

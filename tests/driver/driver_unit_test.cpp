@@ -4,14 +4,14 @@
 #include <cmath>
 #include <sstream>
 
-#include "bench/driver/bench_name.h"
-#include "bench/driver/name_filter.h"
-#include "bench/driver/output_check.h"
-#include "bench/driver/plan.h"
-#include "bench/driver/progress.h"
-#include "bench/driver/statistics.h"
-#include "bench/driver/summary.h"
-#include "bench/sha256.h"
+#include "cli/driver/bench_name.h"
+#include "cli/driver/name_filter.h"
+#include "cli/driver/output_check.h"
+#include "cli/driver/plan.h"
+#include "cli/driver/progress.h"
+#include "cli/driver/statistics.h"
+#include "cli/driver/summary.h"
+#include "cli/sha256.h"
 
 namespace bf::driver {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "bench/sha256.h"
+#include "cli/sha256.h"
 
 namespace bf::testing {
 

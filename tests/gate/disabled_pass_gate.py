@@ -42,7 +42,7 @@ def main() -> int:
         print("FAIL: the tree with a disabled pass does not build")
         return 1
     # The slowed-down tree must really optimize differently, or the test proves nothing.
-    bfbench = Path(args.build_dir) / "bench" / "bfbench"
+    bfbench = Path(args.build_dir) / "cli" / "bfbench"
     program = ROOT / "corpus" / "idioms.b"
     slowed = step([bfbench, "ir", "-O3", program], capture_output=True).stdout
     normal = step([args.reference, "ir", "-O3", program], capture_output=True).stdout

@@ -5,7 +5,7 @@
 #include <span>
 #include <string>
 
-#include "core/jit/lowering.h"
+#include "engines/jit/lowering.h"
 #include "engines/asmjit/asmjit_emitter.h"
 #include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"

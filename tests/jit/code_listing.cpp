@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <map>
 
-#include "core/jit/scan_helpers.h"
+#include "engines/jit/scan_helpers.h"
 #include "core/runtime/run_state.h"
 #include "tests/jit/disassembly.h"
 

@@ -1,4 +1,4 @@
-// The code shape of core/jit/CODE_SHAPE.md, pinned: a golden listing of one program covering every
+// The code shape of engines/jit/CODE_SHAPE.md, pinned: a golden listing of one program covering every
 // op, and every other JIT's code instruction for instruction the same as handjit's. The function
 // frame (prologue, epilogue) is left out of both: a library may build it (AsmJit's FuncFrame).
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// The pieces of core/jit on their own: code memory protection, the access map's lookup, and the
+// The pieces of engines/jit on their own: code memory protection, the access map's lookup, and the
 // guard tracker's decisions.
 #include <gtest/gtest.h>
 
@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "core/engine.h"
-#include "core/jit/access_map.h"
-#include "core/jit/code_memory.h"
-#include "core/jit/known_cells.h"
+#include "engines/jit/access_map.h"
+#include "engines/jit/code_memory.h"
+#include "engines/jit/known_cells.h"
 #include "core/runtime/tape.h"
 #include "tests/jit/proc_maps.h"
 

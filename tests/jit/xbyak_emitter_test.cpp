@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/jit/lowering.h"
+#include "engines/jit/lowering.h"
 #include "core/parser.h"
 #include "core/passes/pipeline.h"
 #include "engines/xbyak/xbyak_emitter.h"

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "bench/sha256.h"
+#include "cli/sha256.h"
 #include "core/runtime/tape.h"
 #include "engines/builtin_engines.h"
 #include "tests/reliability/peak_memory.h"

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "bench/corpus.h"
+#include "cli/corpus.h"
 
 namespace bf::testing {
 

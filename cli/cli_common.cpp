@@ -1,0 +1,111 @@
+#include "cli/cli_common.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "cli/exit_codes.h"
+#include "core/parser.h"
+#include "core/passes/pipeline.h"
+#include "engines/builtin_engines.h"
+
+namespace bf::cli {
+
+int parse_level(const std::string& text) {
+  std::string digits = text;
+  if (!digits.empty() && (digits[0] == 'O' || digits[0] == 'o')) digits.erase(0, 1);
+  if (digits.size() == 1 && digits[0] >= '0' && digits[0] - '0' <= kMaxLevel) {
+    return digits[0] - '0';
+  }
+  throw UsageError{"unknown optimization level '" + text + "' (valid: O0, O1, O2, O3)"};
+}
+
+uint64_t parse_count(const std::string& option, const std::string& text) {
+  const auto bad = [&] {
+    return UsageError{"--" + option + " must be a positive whole number (optionally with K, M or G), not '" +
+                      text + "'"};
+  };
+  if (text.empty() || text[0] < '0' || text[0] > '9') throw bad();
+  errno = 0;
+  char* end = nullptr;
+  uint64_t value = std::strtoull(text.c_str(), &end, 10);
+  if (errno == ERANGE) throw bad();
+  const std::string suffix(end);
+  int shift = 0;
+  if (suffix == "K" || suffix == "k") shift = 10;
+  else if (suffix == "M" || suffix == "m") shift = 20;
+  else if (suffix == "G" || suffix == "g") shift = 30;
+  else if (!suffix.empty()) throw bad();
+  if (value == 0 || value > (UINT64_MAX >> shift)) throw bad();
+  return value << shift;
+}
+
+double parse_seconds(const std::string& option, const std::string& text) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !std::isfinite(value) || value <= 0) {
+    throw UsageError{"--" + option + " must be a positive number of seconds, not '" + text + "'"};
+  }
+  return value;
+}
+
+const EngineInfo& find_engine(const std::string& name) {
+  const EngineRegistry& registry = builtin_engines();
+  const EngineInfo* info = registry.find(name);
+  if (info == nullptr) {
+    throw UsageError{"unknown engine '" + name + "' (valid: " + registry.names() + ")"};
+  }
+  if (!info->available) {
+    throw CommandError{exit_code::kUsage,
+                       "engine '" + name + "' is unavailable in this build: " + info->unavailable_reason};
+  }
+  return *info;
+}
+
+const EngineInfo& default_engine() {
+  const EngineRegistry& registry = builtin_engines();
+  for (const char* name : {"handjit", "asmjit", "xbyak", "threaded", "naive"}) {
+    const EngineInfo* info = registry.find(name);
+    if (info != nullptr && info->available) return *info;
+  }
+  return registry.all().front();
+}
+
+boost::program_options::variables_map parse_with_program_file(
+    int argc, char** argv, const boost::program_options::options_description& visible,
+    const std::string& command) {
+  namespace po = boost::program_options;
+  po::options_description all = visible;
+  all.add_options()("file", po::value<std::string>(), "program file");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& error) {
+    throw UsageError{command + ": " + error.what()};
+  }
+  return vm;
+}
+
+Source load_source(const std::optional<std::string>& file, const std::optional<std::string>& code) {
+  if (file && code) throw UsageError{"give either a FILE or -e CODE, not both"};
+  if (code) return Source("-e", *code);
+  if (!file) throw UsageError{"no program given (a FILE or -e CODE)"};
+  try {
+    return read_source_file(*file);
+  } catch (const SourceReadError& error) {
+    throw CommandError{exit_code::kCannotRead, error.message};
+  }
+}
+
+Program parse_or_fail(const Source& source) {
+  try {
+    return parse(source);
+  } catch (const ParseError& error) {
+    throw CommandError{exit_code::kBadProgram, source.describe(error.byte) + ": " + error.message};
+  }
+}
+
+}  // namespace bf::cli

@@ -1,0 +1,170 @@
+#include "cli/driver/options.h"
+
+#include <boost/program_options.hpp>
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+#include "cli/cli_common.h"
+#include "cli/driver/plan.h"
+
+namespace po = boost::program_options;
+
+namespace bf::driver {
+
+namespace {
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// Google Benchmark's spelling of a true flag value, including the bare `--benchmark_list_tests`.
+bool truthy(const std::optional<std::string>& value) {
+  if (!value) return true;
+  const std::string v = lower(*value);
+  return v.empty() || v == "true" || v == "1" || v == "yes" || v == "y" || v == "t" || v == "on";
+}
+
+void note_pass_through(const std::string& arg, PassThrough& out) {
+  out.flags.push_back(arg);
+  const std::string body = arg.substr(2);  // "benchmark_filter=..."
+  const auto equals = body.find('=');
+  const std::string key = body.substr(0, equals);
+  const std::optional<std::string> value =
+      equals == std::string::npos ? std::nullopt : std::optional<std::string>(body.substr(equals + 1));
+  if (key == "benchmark_filter" && value) out.filter = *value;
+  else if (key == "benchmark_out" && value) out.out = *value;
+  else if (key == "benchmark_out_format" && value) out.out_format = *value;
+  else if (key == "benchmark_format" && value) out.format = *value;
+  else if (key == "benchmark_list_tests") out.list_tests = truthy(value);
+  else if (key == "benchmark_repetitions") out.sets_repetitions = true;
+  else if (key == "benchmark_min_time") out.sets_min_time = true;
+  else if (key == "benchmark_counters_tabular") out.counters_tabular = truthy(value);
+  else if (key == "benchmark_color") out.color = truthy(value) || lower(value.value_or("")) == "auto";
+}
+
+// "a,b" and repeated options both give {"a", "b"}; empty pieces are dropped.
+std::vector<std::string> split_lists(const std::vector<std::string>& values) {
+  std::vector<std::string> names;
+  for (const std::string& value : values) {
+    std::istringstream in(value);
+    std::string name;
+    while (std::getline(in, name, ',')) {
+      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(name);
+      }
+    }
+  }
+  return names;
+}
+
+po::options_description driver_options_description() {
+  po::options_description options("Benchmark options (bfbench with no subcommand)");
+  options.add_options()
+      ("help,h", "show this help")
+      ("engine", po::value<std::vector<std::string>>()->composing(),
+       "all (default) or NAME[,NAME...]; see `bfbench engines`")
+      ("program", po::value<std::vector<std::string>>()->composing(),
+       "corpus programs: all, or NAME[,NAME...]; default: the \"benchmark\" category")
+      ("level", po::value<std::vector<std::string>>()->composing(), "all (default) or O0,O1,O2,O3")
+      ("corpus", po::value<std::string>(),
+       "corpus folder with manifest.tsv (default: $BFBENCH_CORPUS or the source tree's corpus/)")
+      ("quick", "smoke run: one iteration, one repetition; default programs: the team's small ones")
+      ("out", po::value<std::string>(), "also write the report to FILE (format: --format, default json)")
+      ("format", po::value<std::string>(),
+       "console (default), json or csv: the report on stdout, or in --out FILE");
+  return options;
+}
+
+}  // namespace
+
+ReportFormat parse_format(const std::string& option, const std::string& text) {
+  if (text == "console") return ReportFormat::kConsole;
+  if (text == "json") return ReportFormat::kJson;
+  if (text == "csv") return ReportFormat::kCsv;
+  throw cli::UsageError{option + " must be console, json or csv, not '" + text + "'"};
+}
+
+DriverOptions parse_driver_options(int argc, char** argv) {
+  DriverOptions options;
+  std::vector<std::string> rest;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind("--benchmark_", 0) == 0) note_pass_through(arg, options.pass_through);
+    else rest.push_back(arg);
+  }
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(rest).options(driver_options_description()).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& error) {
+    throw cli::UsageError{error.what()};
+  }
+  options.help = vm.count("help") > 0;
+  options.engines = vm.count("engine") ? split_lists(vm["engine"].as<std::vector<std::string>>())
+                                       : std::vector<std::string>{"all"};
+  if (vm.count("program")) options.programs = split_lists(vm["program"].as<std::vector<std::string>>());
+  options.levels = vm.count("level") ? split_lists(vm["level"].as<std::vector<std::string>>())
+                                     : std::vector<std::string>{"all"};
+  if (options.engines.empty()) throw cli::UsageError{"--engine needs at least one name"};
+  if (vm.count("program") && options.programs.empty()) {
+    throw cli::UsageError{"--program needs at least one name"};
+  }
+  if (options.levels.empty()) throw cli::UsageError{"--level needs at least one level"};
+  if (vm.count("corpus")) options.corpus_dir = vm["corpus"].as<std::string>();
+  options.quick = vm.count("quick") > 0;
+  if (vm.count("out")) options.out = vm["out"].as<std::string>();
+  if (vm.count("format")) options.format = parse_format("--format", vm["format"].as<std::string>());
+  if (options.out && options.pass_through.out) {
+    throw cli::UsageError{"give --out or --benchmark_out, not both"};
+  }
+  return options;
+}
+
+std::string driver_help() {
+  std::ostringstream help;
+  help << "Benchmark: bfbench [--engine=all|NAME,...] [--program=all|NAME,...] [--level=all|O0,...]\n"
+          "                   [--corpus DIR] [--quick] [--out FILE] [--format console|json|csv]\n"
+          "                   [--benchmark_* ...]\n"
+          "\n"
+          "Registers one Google Benchmark per (phase, engine, program, level), named\n"
+          "run/ENGINE/PROGRAM/LEVEL (the program, compiled beforehand) and\n"
+          "compile/ENGINE/PROGRAM/LEVEL (parse + optimize + compile). Every run starts on a fresh\n"
+          "zeroed tape with the program's input; its output is checked against the corpus manifest\n"
+          "and a wrong result fails that benchmark (exit 1). After the table: per program, the\n"
+          "engines and levels ranked, \"N.NN +- sigma times faster than naive O0\", and warnings.\n"
+          "\n"
+          "Programs: by default the manifest's \"benchmark\" category (the third-party programs\n"
+          "scripts/fetch-corpus brings); --program=all means every program whose expected result\n"
+          "is a normal end (the team's tiny ones too); a program named explicitly may also be one\n"
+          "that traps on purpose, and then the trap is checked too. Each gets its manifest input,\n"
+          "EOF policy and tape size.\n"
+          "\n"
+          "Repetitions (unless --benchmark_repetitions or --benchmark_min_time say otherwise):\n"
+          "a pilot run checks and times each program first. Runs longer than "
+       << kPilotLimitSeconds << " s get\n"
+       << kSlowRepetitions << " repetitions of one run (naive O0 on mandelbrot runs twice, not for seconds\n"
+          "x repetitions); runs of "
+       << kMediumRunSeconds << "-" << kPilotLimitSeconds << " s " << kMediumRepetitions
+       << " repetitions of one run; shorter runs " << kFastRepetitions << " repetitions\nof at least "
+       << kFastMinTime << " s of run time each. Compiles: " << kCompileRepetitions << " repetitions of "
+       << kCompileMinTime << " s each, or one\ncompile when one takes over " << kSlowCompileSeconds
+       << " s (a C compiler). --quick: everything once, no sigma.\n"
+          "\n"
+          "Counters: ops (after optimization), code_bytes (generated code; 0 for interpreters),\n"
+          "output_bytes, loop_tests (executed '[' and ']' tests, where a pilot run counted them).\n"
+          "real_time is the run alone, on bfbench's clock; cpu_time also covers the tape reset.\n"
+          "\n"
+          "Google Benchmark flags pass through, in the form --benchmark_NAME=VALUE: filter (a regex\n"
+          "on the names above; -REGEX excludes), repetitions, min_time (seconds, a plain number),\n"
+          "out, out_format, format, list_tests, counters_tabular, enable_random_interleaving, ...\n"
+          "The JSON is Google Benchmark's own, so its compare.py reads it:\n"
+          "  /usr/share/benchmark/compare.py benchmarks old.json new.json\n"
+          "\n";
+  help << driver_options_description();
+  return help.str();
+}
+
+}  // namespace bf::driver

@@ -1,0 +1,47 @@
+#include "cli/driver/registration.h"
+
+#include <benchmark/benchmark.h>
+
+#include "cli/driver/timed_compile.h"
+#include "cli/driver/timed_run.h"
+
+namespace bf::driver {
+
+std::vector<std::string> register_benchmarks(Workload& workload, const PlanInputs& inputs,
+                                             TapePool& tapes, Progress& progress) {
+  std::vector<std::string> names;
+  for (const Phase phase : {Phase::kRun, Phase::kCompile}) {
+    for (const auto& owned : workload.cases) {
+      BenchCase* bench_case = owned.get();
+      if (!(phase == Phase::kRun ? bench_case->want_run : bench_case->want_compile)) continue;
+      const std::string name = bench_case->name(phase).str();
+      names.push_back(name);
+      const size_t index = names.size();
+      benchmark::internal::Benchmark* benchmark = nullptr;
+      if (phase == Phase::kRun) {
+        benchmark = benchmark::RegisterBenchmark(
+            name.c_str(), [bench_case, &tapes, &progress, index, name](benchmark::State& state) {
+              progress.show(index, name);
+              timed_run(state, *bench_case, tapes);
+            });
+        const double reset_seconds = tapes.clear_seconds(bench_case->program->tape_cells());
+        apply_plan(*benchmark, plan_run(bench_case->pilot_seconds, reset_seconds, inputs));
+      } else {
+        benchmark = benchmark::RegisterBenchmark(
+            name.c_str(), [bench_case, &progress, index, name](benchmark::State& state) {
+              progress.show(index, name);
+              timed_compile(state, *bench_case);
+            });
+        apply_plan(*benchmark, plan_compile(bench_case->compile_seconds, inputs));
+      }
+      // Our clock around the measured work alone (see timed_run and timed_compile).
+      benchmark->UseManualTime();
+      // One unit for every benchmark and every run of bfbench, so files compare line by line.
+      benchmark->Unit(benchmark::kMicrosecond);
+    }
+  }
+  progress.start(names.size());
+  return names;
+}
+
+}  // namespace bf::driver

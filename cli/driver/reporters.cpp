@@ -1,0 +1,78 @@
+#include "cli/driver/reporters.h"
+
+#include <cmath>
+#include <limits>
+
+#include "cli/driver/counters.h"
+
+namespace bf::driver {
+
+NamingReporter::NamingReporter(std::unique_ptr<benchmark::BenchmarkReporter> inner, size_t name_width,
+                               RunLog* log, Progress* progress, bool all_counters)
+    : inner_(std::move(inner)),
+      name_width_(name_width),
+      log_(log),
+      progress_(progress),
+      all_counters_(all_counters) {}
+
+bool NamingReporter::ReportContext(const Context& context) {
+  // RunSpecifiedBenchmarks points this reporter's streams at the --benchmark_out file (streams
+  // are not virtual), so pass them on before the wrapped reporter writes anything.
+  inner_->SetOutputStream(&GetOutputStream());
+  inner_->SetErrorStream(&GetErrorStream());
+  Context narrower = context;  // the width was computed from the long names
+  narrower.name_field_width = name_width_;
+  return inner_->ReportContext(narrower);
+}
+
+void NamingReporter::ReportRuns(const std::vector<Run>& runs) {
+  std::vector<Run> renamed = runs;
+  for (Run& run : renamed) {
+    run.run_name.min_time.clear();
+    run.run_name.min_warmup_time.clear();
+    run.run_name.iterations.clear();
+    run.run_name.repetitions.clear();
+    run.run_name.time_type.clear();
+    // The coefficient of variation of a counter that is 0 in every repetition (code_bytes of an
+    // interpreter) is 0/0; the library would write NaN, which is not JSON. It does not vary: 0.
+    if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "cv") {
+      for (auto& [name, counter] : run.counters) {
+        if (std::isnan(counter.value)) counter.value = 0;
+      }
+    }
+    if (all_counters_) {
+      for (const char* name : kCounterNames) {
+        run.counters.try_emplace(name, std::numeric_limits<double>::quiet_NaN());
+      }
+    }
+    if (log_ != nullptr) log_->add(run);
+  }
+  if (progress_ != nullptr) progress_->clear();
+  inner_->ReportRuns(renamed);
+}
+
+void NamingReporter::Finalize() { inner_->Finalize(); }
+
+std::unique_ptr<benchmark::BenchmarkReporter> make_library_reporter(ReportFormat format, bool color,
+                                                                   bool tabular) {
+  switch (format) {
+    case ReportFormat::kConsole: {
+      int options = benchmark::ConsoleReporter::OO_None;
+      if (color) options |= benchmark::ConsoleReporter::OO_Color;
+      if (tabular) options |= benchmark::ConsoleReporter::OO_Tabular;
+      return std::make_unique<benchmark::ConsoleReporter>(
+          static_cast<benchmark::ConsoleReporter::OutputOptions>(options));
+    }
+    case ReportFormat::kJson:
+      return std::make_unique<benchmark::JSONReporter>();
+    case ReportFormat::kCsv:
+      // Deprecated upstream but still Google Benchmark's CSV; --format csv asks for exactly it.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+      return std::make_unique<benchmark::CSVReporter>();
+#pragma GCC diagnostic pop
+  }
+  return nullptr;
+}
+
+}  // namespace bf::driver

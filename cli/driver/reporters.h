@@ -1,0 +1,46 @@
+// Reporters: Google Benchmark's own console, JSON and CSV reporters, handed runs whose names are
+// just phase/engine/program/level, plus a record of every run for the summary.
+#pragma once
+
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+#include "cli/driver/options.h"
+#include "cli/driver/progress.h"
+#include "cli/driver/run_log.h"
+
+namespace bf::driver {
+
+// Google Benchmark appends the per-benchmark settings to each name ("/iterations:1/repeats:2/
+// manual_time"). The driver picks those settings per benchmark from its pilot run, so they vary
+// from run to run; names that carry them would break filters anchored with '$' and keep
+// compare.py from pairing the same benchmark across two files. This wrapper removes them before
+// the wrapped reporter sees a run; the settings stay visible in each run's "iterations" and
+// "repetitions" fields.
+// It also keeps the JSON valid where the library would write NaN (see ReportRuns).
+class NamingReporter final : public benchmark::BenchmarkReporter {
+ public:
+  // `log` and `progress` may be null. `all_counters`: give every run every counter of
+  // kCounterNames, NaN where unknown -- Google Benchmark's CSV reporter aborts when a run has a
+  // counter the first one lacked.
+  NamingReporter(std::unique_ptr<benchmark::BenchmarkReporter> inner, size_t name_width, RunLog* log,
+                 Progress* progress, bool all_counters = false);
+
+  bool ReportContext(const Context& context) override;
+  void ReportRuns(const std::vector<Run>& runs) override;
+  void Finalize() override;
+
+ private:
+  std::unique_ptr<benchmark::BenchmarkReporter> inner_;
+  size_t name_width_;
+  RunLog* log_;
+  Progress* progress_;
+  bool all_counters_;
+};
+
+// One of Google Benchmark's reporters for `format`.
+std::unique_ptr<benchmark::BenchmarkReporter> make_library_reporter(ReportFormat format, bool color,
+                                                                   bool tabular);
+
+}  // namespace bf::driver

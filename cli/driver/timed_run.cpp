@@ -1,0 +1,47 @@
+#include "cli/driver/timed_run.h"
+
+#include <chrono>
+#include <memory>
+
+#include "cli/driver/capture_sink.h"
+#include "cli/driver/counters.h"
+
+namespace bf::driver {
+
+void timed_run(benchmark::State& state, BenchCase& bench_case, TapePool& tapes) {
+  // A known failure is reported at once: a slow wrong run is not repeated for every repetition.
+  const std::string& failure =
+      bench_case.compile_failure.empty() ? bench_case.run_failure : bench_case.compile_failure;
+  if (!failure.empty()) {
+    state.SkipWithError(failure.c_str());
+    return;
+  }
+  BenchProgram& program = *bench_case.program;
+  Tape& tape = tapes.get(program.tape_cells());
+  BytesSource input(program.input);
+  CaptureSink sink;
+  auto run_state = std::make_unique<RunState>(sink, input, program.entry.eof);
+
+  for (auto _ : state) {
+    // Outside the clock: the fresh tape, the rewound input, the emptied output.
+    tape.clear();
+    input.rewind();
+    run_state->reset();
+    sink.clear();
+    const auto start = std::chrono::steady_clock::now();
+    const RunResult result = bench_case.executable->run(tape, *run_state);
+    run_state->flush();
+    const auto stop = std::chrono::steady_clock::now();
+    state.SetIterationTime(std::chrono::duration<double>(stop - start).count());
+
+    if (const std::string problem = program.check.check(sink.data(), result); !problem.empty()) {
+      bench_case.run_failure = bench_case.failure_message("wrong result", problem);
+      state.SkipWithError(bench_case.run_failure.c_str());
+      break;
+    }
+  }
+  bench_case.output_bytes = sink.data().size();
+  set_run_counters(state, bench_case);
+}
+
+}  // namespace bf::driver

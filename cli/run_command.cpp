@@ -1,0 +1,181 @@
+#include "cli/run_command.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "cli/cli_common.h"
+#include "cli/exit_codes.h"
+#include "core/passes/pipeline.h"
+#include "core/runtime/watchdog.h"
+
+namespace po = boost::program_options;
+
+namespace bf::cli {
+
+namespace {
+
+struct RunOptions {
+  std::optional<std::string> file;
+  std::optional<std::string> code;
+  std::string engine;
+  int level = kMaxLevel;
+  std::optional<std::string> input_file;
+  std::optional<std::string> input_text;
+  EofPolicy eof = EofPolicy::kKeep;
+  uint64_t tape_cells = kDefaultTapeCells;
+  uint64_t max_steps = 0;
+  double timeout_seconds = 0;
+};
+
+po::options_description run_options_description() {
+  po::options_description options(
+      "Usage: bfbench run [options] FILE\n"
+      "       bfbench run [options] -e CODE\n\n"
+      "Runs a Brainf*ck program: output to stdout, input from stdin unless --input is given.\n\n"
+      "Options");
+  options.add_options()
+      ("help,h", "show this help")
+      ("code,e", po::value<std::string>(), "run CODE instead of a file")
+      ("engine", po::value<std::string>(), "engine to use (see `bfbench engines`; default: the fastest available)")
+      ("level,O", po::value<std::string>()->default_value("O3"), "optimization level O0..O3")
+      ("input,i", po::value<std::string>(), "read the program's input from this file")
+      ("input-text", po::value<std::string>(), "use this text as the program's input")
+      ("eof", po::value<std::string>()->default_value("keep"),
+       "what ',' stores at end of input: keep (cell unchanged), 0, or 255")
+      ("tape-size", po::value<std::string>(),
+       "tape cells, rounded up to whole 4 KiB pages (default 1M); K/M/G suffixes allowed")
+      ("max-steps", po::value<std::string>(),
+       "stop with an error after this many loop iterations (executed '[' and ']' tests)")
+      ("timeout", po::value<std::string>(), "stop with an error after this many seconds (exit 124)");
+  return options;
+}
+
+EofPolicy parse_eof(const std::string& text) {
+  if (text == "keep") return EofPolicy::kKeep;
+  if (text == "0") return EofPolicy::kZero;
+  if (text == "255" || text == "-1") return EofPolicy::kMax;
+  throw UsageError{"--eof must be keep, 0 or 255, not '" + text + "'"};
+}
+
+RunOptions parse_run_options(int argc, char** argv, bool& help) {
+  po::options_description visible = run_options_description();
+  po::options_description all = visible;
+  all.add_options()("file", po::value<std::string>(), "program file");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  help = vm.count("help") > 0;
+  if (help) {
+    std::cout << visible << "\nExit codes: 0 ok, 64 bad usage, 65 program does not parse, 66 file "
+                            "cannot be read,\n70 tape under/overflow or step limit, 74 output "
+                            "cannot be written, 124 time limit.\n";
+    return {};
+  }
+  RunOptions options;
+  if (vm.count("file")) options.file = vm["file"].as<std::string>();
+  if (vm.count("code")) options.code = vm["code"].as<std::string>();
+  options.engine = vm.count("engine") ? vm["engine"].as<std::string>() : default_engine().name;
+  options.level = parse_level(vm["level"].as<std::string>());
+  if (vm.count("input")) options.input_file = vm["input"].as<std::string>();
+  if (vm.count("input-text")) options.input_text = vm["input-text"].as<std::string>();
+  if (options.input_file && options.input_text) {
+    throw UsageError{"give either --input or --input-text, not both"};
+  }
+  options.eof = parse_eof(vm["eof"].as<std::string>());
+  if (vm.count("tape-size")) options.tape_cells = parse_count("tape-size", vm["tape-size"].as<std::string>());
+  if (vm.count("max-steps")) options.max_steps = parse_count("max-steps", vm["max-steps"].as<std::string>());
+  if (vm.count("timeout")) options.timeout_seconds = parse_seconds("timeout", vm["timeout"].as<std::string>());
+  return options;
+}
+
+// Opens --input FILE (66 if it cannot be read), or uses the text, or stdin.
+std::unique_ptr<InputSource> open_input(const RunOptions& options, int& fd_to_close) {
+  if (options.input_text) return std::make_unique<BytesSource>(*options.input_text);
+  if (!options.input_file) return std::make_unique<FdSource>(STDIN_FILENO);
+  fd_to_close = ::open(options.input_file->c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_to_close < 0) {
+    throw CommandError{exit_code::kCannotRead, *options.input_file + ": cannot read: " + std::strerror(errno)};
+  }
+  char probe;
+  if (::read(fd_to_close, &probe, 0) < 0) {  // a directory opens but cannot be read
+    const int error = errno;
+    ::close(fd_to_close);
+    throw CommandError{exit_code::kCannotRead, *options.input_file + ": cannot read: " + std::strerror(error)};
+  }
+  return std::make_unique<FdSource>(fd_to_close);
+}
+
+int exit_code_for(RunStatus status) {
+  switch (status) {
+    case RunStatus::kOk: return exit_code::kOk;
+    case RunStatus::kTapeUnderflow:
+    case RunStatus::kTapeOverflow:
+    case RunStatus::kStepLimit: return exit_code::kRuntimeTrap;
+    case RunStatus::kTimeLimit: return exit_code::kTimeLimit;
+  }
+  return exit_code::kRuntimeTrap;
+}
+
+}  // namespace
+
+int run_command(int argc, char** argv) {
+  bool help = false;
+  RunOptions options;
+  try {
+    options = parse_run_options(argc, argv, help);
+  } catch (const po::error& error) {
+    throw UsageError{std::string("run: ") + error.what()};
+  }
+  if (help) return exit_code::kOk;
+
+  const EngineInfo& engine_info = find_engine(options.engine);
+  const Source source = load_source(options.file, options.code);
+  const Program program = optimize(parse_or_fail(source), options.level);
+
+  int input_fd = -1;
+  std::unique_ptr<InputSource> input = open_input(options, input_fd);
+  FdSink output(STDOUT_FILENO);
+  auto state = std::make_unique<RunState>(output, *input, options.eof);
+  state->reset(options.max_steps);
+
+  CompileOptions compile_options;
+  compile_options.count_steps = options.max_steps > 0 || options.timeout_seconds > 0;
+  std::unique_ptr<Executable> executable;
+  try {
+    executable = engine_info.make()->compile(program, compile_options);
+  } catch (const CompileError& error) {
+    throw CommandError{exit_code::kRuntimeTrap, options.engine + ": cannot compile: " + error.what()};
+  }
+  Tape tape(options.tape_cells);
+
+  RunResult result;
+  {
+    std::optional<Watchdog> watchdog;
+    if (options.timeout_seconds > 0) {
+      watchdog.emplace(*state, std::chrono::duration<double>(options.timeout_seconds));
+    }
+    result = executable->run(tape, *state);
+  }
+  state->flush();  // output produced before a trap is still written
+  if (input_fd >= 0) ::close(input_fd);
+  if (output.failed()) {
+    std::cerr << "bfbench: cannot write output: " << std::strerror(output.error()) << "\n";
+    return exit_code::kOutputError;
+  }
+  if (!result.ok()) {
+    std::cerr << describe_failure(result, source, tape.size()) << "\n";
+  }
+  return exit_code_for(result.status);
+}
+
+}  // namespace bf::cli

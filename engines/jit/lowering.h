@@ -1,0 +1,26 @@
+// Lowering: walks an optimized Program and drives an Emitter, making every decision the three JITs
+// share -- instruction sequences per op, MulAdd grouping, explicit bounds checks, step counting,
+// exit stubs -- and recording the tables that map code back to ops and source bytes.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/engine.h"
+#include "engines/jit/access_map.h"
+#include "engines/jit/emitter.h"
+
+namespace bf::jit {
+
+// What the C++ side needs to know about the code lowering produced.
+struct CodeLayout {
+  std::vector<uint32_t> op_offsets;  // op i's code starts here (MachineCode::op_offsets)
+  AccessMap accesses;                // code offset -> source byte of each tape access
+  uint32_t trap_exit_offset = 0;     // where the signal handler resumes after a guard fault
+  uint32_t explicit_checks = 0;      // accesses the guards could not cover (0 on normal programs)
+};
+
+// Emits the whole function (entry at offset 0) for `program`.
+CodeLayout lower(const Program& program, const CompileOptions& options, Emitter& emitter);
+
+}  // namespace bf::jit

@@ -2,34 +2,27 @@
 
 #if defined(BFBENCH_HAVE_ASMJIT)
 
-#include <cstdint>
-#include <limits>
 #include <memory>
 
-#include "engines/jit/jit_executable.h"
-#include "engines/jit/lowering.h"
-#include "engines/asmjit/asmjit_emitter.h"
+#include "engines/asmjit/asmjit_assembler.h"
 #include "engines/asmjit/dual_mapped_code.h"
+#include "engines/jit/jit_engine.h"
 
 namespace bf::asmjit {
 
 namespace {
 
-// Typical code size per op at O3 is 6-10 bytes; a generous reservation avoids growing the buffer.
-constexpr size_t kBytesPerOpGuess = 16;
-constexpr size_t kFixedBytes = 256;  // prologue, epilogue, exit stubs
-
-class AsmjitEngine final : public Engine {
+class AsmjitEngine final : public jit::JitEngine {
  public:
-  std::unique_ptr<Executable> compile(const Program& program,
-                                      const CompileOptions& options) const override {
-    AsmjitEmitter emitter(program.ops.size() * kBytesPerOpGuess + kFixedBytes);
-    jit::CodeLayout layout = jit::lower(program, options, emitter);
-    const std::span<const uint8_t> code = emitter.finish();
-    if (code.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
-      throw CompileError("asmjit: generated code exceeds 2 GiB (rel32 jumps cannot span it)");
-    }
-    return jit::make_jit_executable(memory_.install(code), std::move(layout));
+  AsmjitEngine() : JitEngine("asmjit") {}
+
+ protected:
+  std::unique_ptr<jit::Assembler> make_assembler(size_t expected_bytes) const override {
+    return std::make_unique<AsmjitAssembler>(expected_bytes);
+  }
+  // Into AsmJit's dual-mapped JitAllocator instead of our own sealed pages.
+  std::unique_ptr<const jit::ExecutableCode> install(std::span<const uint8_t> code) const override {
+    return memory_.install(code);
   }
 
  private:

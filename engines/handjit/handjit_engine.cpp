@@ -2,33 +2,22 @@
 
 #ifdef BFBENCH_HAVE_JIT_SUPPORT
 
-#include <cstdint>
-#include <limits>
 #include <memory>
 
-#include "engines/jit/jit_executable.h"
-#include "engines/jit/lowering.h"
-#include "engines/handjit/hand_emitter.h"
+#include "engines/handjit/x86_encoder.h"
+#include "engines/jit/jit_engine.h"
 
 namespace bf::handjit {
 
 namespace {
 
-// Typical code size per op at O3 is 6-10 bytes; a generous guess avoids growing the buffer.
-constexpr size_t kBytesPerOpGuess = 16;
-constexpr size_t kFixedBytes = 256;  // prologue, epilogue, exit stubs
-
-class HandJitEngine final : public Engine {
+class HandJitEngine final : public jit::JitEngine {
  public:
-  std::unique_ptr<Executable> compile(const Program& program,
-                                      const CompileOptions& options) const override {
-    HandEmitter emitter(program.ops.size() * kBytesPerOpGuess + kFixedBytes);
-    jit::CodeLayout layout = jit::lower(program, options, emitter);
-    const std::span<const uint8_t> code = emitter.finish();
-    if (code.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
-      throw CompileError("handjit: generated code exceeds 2 GiB (rel32 jumps cannot span it)");
-    }
-    return jit::make_jit_executable(code, std::move(layout));
+  HandJitEngine() : JitEngine("handjit") {}
+
+ protected:
+  std::unique_ptr<jit::Assembler> make_assembler(size_t expected_bytes) const override {
+    return std::make_unique<X86Encoder>(expected_bytes);
   }
 };
 

@@ -19,6 +19,10 @@ std::optional<size_t> LabelTable::position(jit::Label label) const {
 
 void LabelTable::refer(jit::Label label, size_t field) { fixups_.push_back(Fixup{label, field}); }
 
+void LabelTable::refer_rel8(jit::Label label, size_t field) {
+  fixups_.push_back(Fixup{label, field, true});
+}
+
 void LabelTable::resolve(CodeBuffer& code) const {
   for (const Fixup& fixup : fixups_) {
     const size_t target = positions_[fixup.label];
@@ -26,9 +30,17 @@ void LabelTable::resolve(CodeBuffer& code) const {
       throw std::logic_error("handjit: jump to label " + std::to_string(fixup.label) +
                              " which was never bound");
     }
-    // rel32 counts from the end of the instruction, which is where the field ends.
-    const auto rel = static_cast<int64_t>(target) - static_cast<int64_t>(fixup.field + 4);
-    code.patch_u32(fixup.field, static_cast<uint32_t>(static_cast<int32_t>(rel)));
+    // The displacement counts from the end of the instruction, which is where the field ends.
+    const size_t width = fixup.rel8 ? 1 : 4;
+    const auto rel = static_cast<int64_t>(target) - static_cast<int64_t>(fixup.field + width);
+    if (!fixup.rel8) {
+      code.patch_u32(fixup.field, static_cast<uint32_t>(static_cast<int32_t>(rel)));
+    } else if (rel >= -128 && rel <= 127) {
+      code.patch_u8(fixup.field, static_cast<uint8_t>(static_cast<int8_t>(rel)));
+    } else {
+      throw std::logic_error("handjit: short jump to label " + std::to_string(fixup.label) +
+                             " is out of rel8 reach");
+    }
   }
 }
 

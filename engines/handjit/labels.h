@@ -1,5 +1,6 @@
 // LabelTable: jump targets by number. A jump to a label bound earlier gets its displacement at
-// once; one to a label not bound yet leaves a rel32 hole that resolve() backpatches at the end.
+// once; one to a label not bound yet leaves a rel32 hole (or, for a short jump just ahead, a rel8
+// one) that resolve() backpatches at the end.
 #pragma once
 
 #include <cstddef>
@@ -7,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-#include "engines/jit/emitter.h"
+#include "engines/jit/assembler.h"
 #include "engines/handjit/code_buffer.h"
 
 namespace bf::handjit {
@@ -24,7 +25,10 @@ class LabelTable {
   std::optional<size_t> position(jit::Label label) const;
   // The rel32 field at `field` must come to point at `label`.
   void refer(jit::Label label, size_t field);
-  // Fills every rel32 hole. Throws std::logic_error if a referenced label was never bound.
+  // The rel8 field at `field` must come to point at `label`, at most 127 bytes past its end.
+  void refer_rel8(jit::Label label, size_t field);
+  // Fills every hole. Throws std::logic_error if a referenced label was never bound, or is out
+  // of a short jump's reach.
   void resolve(CodeBuffer& code) const;
 
  private:
@@ -32,6 +36,7 @@ class LabelTable {
   struct Fixup {
     jit::Label label;
     size_t field;
+    bool rel8 = false;
   };
 
   std::vector<size_t> positions_;

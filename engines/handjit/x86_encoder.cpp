@@ -7,9 +7,52 @@ namespace {
 uint8_t num(Reg r) { return static_cast<uint8_t>(r); }
 uint8_t low3(uint8_t r) { return r & 7; }
 uint8_t high(uint8_t r) { return (r >> 3) & 1; }
-bool fits_int8(int32_t value) { return value >= -128 && value <= 127; }
+bool fits_int8(int64_t value) { return value >= -128 && value <= 127; }
 
 }  // namespace
+
+X86Encoder::X86Encoder(size_t expected_bytes) {
+  out_.reserve(expected_bytes);
+  labels_.reserve(expected_bytes / 16 + 8);
+}
+
+jit::Label X86Encoder::new_label() { return labels_.create(); }
+
+void X86Encoder::bind(jit::Label label) { labels_.bind(label, out_.size()); }
+
+void X86Encoder::jmp(jit::Label label) { jump_to(std::nullopt, label); }
+
+void X86Encoder::jcc(Cond cc, jit::Label label) { jump_to(cc, label); }
+
+void X86Encoder::jcc_short(Cond cc, jit::Label label) {
+  jcc_rel8(cc, 0);
+  labels_.refer_rel8(label, out_.size() - 1);
+}
+
+void X86Encoder::jump_to(std::optional<Cond> cc, jit::Label label) {
+  const int64_t here = static_cast<int64_t>(out_.size());
+  if (const std::optional<size_t> target = labels_.position(label)) {
+    const int64_t short_rel =
+        static_cast<int64_t>(*target) - (here + (cc ? kJccRel8Bytes : kJmpRel8Bytes));
+    if (fits_int8(short_rel)) {
+      if (cc) jcc_rel8(*cc, static_cast<int8_t>(short_rel));
+      else jmp_rel8(static_cast<int8_t>(short_rel));
+      return;
+    }
+    const int64_t near_rel =
+        static_cast<int64_t>(*target) - (here + (cc ? kJccRel32Bytes : kJmpRel32Bytes));
+    if (cc) jcc_rel32(*cc, static_cast<int32_t>(near_rel));
+    else jmp_rel32(static_cast<int32_t>(near_rel));
+    return;
+  }
+  const size_t field = cc ? jcc_rel32(*cc, 0) : jmp_rel32(0);
+  labels_.refer(label, field);
+}
+
+std::span<const uint8_t> X86Encoder::finish() {
+  labels_.resolve(out_);
+  return out_.bytes();
+}
 
 void X86Encoder::rex(bool w, uint8_t reg, const Mem* m, uint8_t rm_reg) {
   const uint8_t r = high(reg);

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "engines/jit/fixed_regions.h"
+#include "engines/jit/code_shape.h"
 
 namespace bf::jit {
 
@@ -22,19 +22,19 @@ class CellRegisters {
   // p moved by `distance`; the registers keep their cells.
   void move(int32_t distance) { origin_ += distance; }
 
-  std::optional<int> slot_of(int32_t offset) {
-    for (int slot = 0; slot < kCacheRegisters; ++slot) {
+  std::optional<CellRegister> slot_of(int32_t offset) {
+    for (int slot = 0; slot < kCellRegisters; ++slot) {
       if (slots_[slot].used && slots_[slot].position == origin_ + offset) {
         slots_[slot].last_use = ++clock_;
-        return slot;
+        return CellRegister{slot};
       }
     }
     return std::nullopt;
   }
   // A register for the cell at `offset` (the one used longest ago if none is free).
-  int claim(int32_t offset) {
+  CellRegister claim(int32_t offset) {
     int chosen = 0;
-    for (int slot = 0; slot < kCacheRegisters; ++slot) {
+    for (int slot = 0; slot < kCellRegisters; ++slot) {
       if (!slots_[slot].used) {
         chosen = slot;
         break;
@@ -42,10 +42,12 @@ class CellRegisters {
       if (slots_[slot].last_use < slots_[chosen].last_use) chosen = slot;
     }
     slots_[chosen] = Slot{true, origin_ + offset, ++clock_};
-    return chosen;
+    return CellRegister{chosen};
   }
   // `slot` holds the cell at `offset` (from code emitted elsewhere, e.g. a loop test).
-  void hold(int slot, int32_t offset) { slots_[slot] = Slot{true, origin_ + offset, ++clock_}; }
+  void hold(CellRegister reg, int32_t offset) {
+    slots_[reg.slot] = Slot{true, origin_ + offset, ++clock_};
+  }
   void forget(int32_t offset) {
     for (Slot& slot : slots_) {
       if (slot.used && slot.position == origin_ + offset) slot = Slot{};
@@ -58,7 +60,7 @@ class CellRegisters {
     int64_t position = 0;  // origin_ + offset when claimed
     uint64_t last_use = 0;
   };
-  std::array<Slot, kCacheRegisters> slots_{};
+  std::array<Slot, kCellRegisters> slots_{};
   int64_t origin_ = 0;
   uint64_t clock_ = 0;
 };

@@ -95,7 +95,7 @@ std::vector<CachedCell> choose_cells(const std::vector<Op>& ops, size_t begin, s
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   std::vector<CachedCell> cells;
   for (const auto& [offset, w] : ranked) {
-    if (static_cast<int>(cells.size()) == kCacheRegisters) break;
+    if (static_cast<int>(cells.size()) == kCellRegisters) break;
     cells.push_back(CachedCell{offset, written[offset]});
   }
   std::sort(cells.begin(), cells.end(),

@@ -8,11 +8,10 @@
 #include <vector>
 
 #include "core/program.h"
+#include "engines/jit/code_shape.h"
 
 namespace bf::jit {
 
-// Cells a region keeps in registers (r8..r11), and so at most this many per region.
-inline constexpr int kCacheRegisters = 4;
 
 struct CachedCell {
   int32_t offset;  // from p, which does not move inside the region
@@ -21,7 +20,7 @@ struct CachedCell {
 
 // The ops [begin, end] of one loop (begin: its LoopBegin, end: its LoopEnd) with no Move, Scan,
 // Out or In anywhere inside: p stays put and no runtime function is called, so caller-saved
-// registers survive. `cells` are the most used cells, at most kCacheRegisters.
+// registers survive. `cells` are the most used cells, at most kCellRegisters.
 struct FixedRegion {
   size_t begin = 0;
   size_t end = 0;

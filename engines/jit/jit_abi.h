@@ -7,17 +7,20 @@
 #include <type_traits>
 
 #include "core/runtime/run_state.h"
+#include "engines/jit/assembler.h"
 
 namespace bf::jit {
 
-// Register roles, the same in every JIT (System V callee-saved, so they survive runtime calls):
-//   rbx  p: address of the current cell
-//   r12  RunState*
-//   r13  tape begin (first cell)
-//   r14  tape end (one past the last cell)
-//   rbp  frame pointer (pushed first so the five pushes keep rsp 16-byte aligned)
-//   r8..r11  cells a fixed region keeps in registers (fixed_regions.h; no calls happen there)
+// Register roles, the same in every JIT (System V callee-saved, so they survive runtime calls).
+// This is the one place they are stated; code_shape.cpp and the back ends use these names.
+inline constexpr Reg kP = Reg::kRbx;          // p: address of the current cell
+inline constexpr Reg kState = Reg::kR12;      // RunState*
+inline constexpr Reg kTapeBegin = Reg::kR13;  // tape begin (first cell)
+inline constexpr Reg kTapeEnd = Reg::kR14;    // tape end (one past the last cell)
+// rbp: frame pointer (pushed first, so the five pushes keep rsp 16-byte aligned at every call).
+// r8..r11: cell registers (CellRegister in code_shape.h), caller-saved: dropped around calls.
 // Scratch: rax, rcx, rdx, rsi, rdi (caller-saved; clobbered by calls). ecx holds a MulAdd counter.
+inline constexpr Reg kCounter = Reg::kRcx;
 
 // What the generated function returns, in rax:rdx (a two-word struct is returned in registers).
 struct JitExit {

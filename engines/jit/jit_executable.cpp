@@ -78,14 +78,8 @@ std::optional<MachineCode> JitExecutable::machine_code() const {
   return machine;
 }
 
-std::unique_ptr<Executable> make_jit_executable(std::span<const uint8_t> bytes, CodeLayout layout) {
-  return make_jit_executable(std::make_unique<SealedPages>(CodeMemory::copy_of(bytes)),
-                             std::move(layout));
-}
-
-std::unique_ptr<Executable> make_jit_executable(std::unique_ptr<const ExecutableCode> code,
-                                                CodeLayout layout) {
-  return std::make_unique<JitExecutable>(std::move(code), std::move(layout));
+std::unique_ptr<const ExecutableCode> sealed_copy(std::span<const uint8_t> bytes) {
+  return std::make_unique<SealedPages>(CodeMemory::copy_of(bytes));
 }
 
 }  // namespace bf::jit

@@ -8,6 +8,7 @@
 
 #include "core/engine.h"
 #include "engines/jit/executable_code.h"
+#include "engines/jit/jit_abi.h"
 #include "engines/jit/lowering.h"
 
 namespace bf::jit {
@@ -32,10 +33,7 @@ class JitExecutable final : public Executable {
   JitEntry entry_;
 };
 
-// Copies position-independent `bytes` into fresh sealed code memory (CodeMemory) and wraps them.
-std::unique_ptr<Executable> make_jit_executable(std::span<const uint8_t> bytes, CodeLayout layout);
-// Wraps code someone else installed (asmjit: AsmJit's dual-mapped JitAllocator).
-std::unique_ptr<Executable> make_jit_executable(std::unique_ptr<const ExecutableCode> code,
-                                                CodeLayout layout);
+// A read-execute copy of position-independent `bytes` in fresh sealed code memory (CodeMemory).
+std::unique_ptr<const ExecutableCode> sealed_copy(std::span<const uint8_t> bytes);
 
 }  // namespace bf::jit

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "engines/jit/cell_registers.h"
+#include "engines/jit/code_shape.h"
 #include "engines/jit/fixed_regions.h"
 #include "engines/jit/known_cells.h"
 #include "engines/jit/known_values.h"
@@ -28,10 +29,10 @@ uint8_t low_byte(int32_t value) { return static_cast<uint8_t>(value); }
 
 class Lowering {
  public:
-  Lowering(const Program& program, const CompileOptions& options, Emitter& emitter)
+  Lowering(const Program& program, const CompileOptions& options, Assembler& assembler)
       : ops_(program.ops),
         count_steps_(options.count_steps),
-        emit_(emitter),
+        emit_(assembler),
         known_(static_cast<int64_t>(Tape::guard_bytes())),
         regions_(find_fixed_regions(program)),
         peeled_(find_peeled_loops(program)) {}
@@ -55,7 +56,8 @@ class Lowering {
   struct Loop {
     Label body;
     Label after;
-    int carried = -1;  // the register both tests leave cell[p] in for the body, if any
+    // Where both tests leave cell[p] for the body, if anywhere.
+    std::optional<CellRegister> carried = std::nullopt;
   };
   struct CheckStub {
     Label fail;
@@ -85,8 +87,8 @@ class Lowering {
     flags_hold_cell_ = false;
     switch (op.kind) {
       case OpKind::kAdd:
-        if (const std::optional<int> slot = cached(op.offset)) {
-          emit_.add_cached(*slot, low_byte(op.arg));
+        if (const std::optional<CellRegister> slot = cached(op.offset)) {
+          emit_.add(*slot, low_byte(op.arg));
           flags_hold_cell_ = op.offset == 0;
         } else if (const std::optional<uint8_t> value = value_of(op.offset)) {
           // The cell was accessed since its value became known: no trap, nothing to read.
@@ -94,9 +96,9 @@ class Lowering {
           access(op.offset, op.src);
           emit_.set(op.offset, sum);
           values_.set(op.offset, sum);
-        } else if (const std::optional<int> slot = held_in_register(op.offset, i + 1, op.src)) {
-          emit_.add_cached(*slot, low_byte(op.arg));
-          emit_.store_cached(*slot, op.offset);
+        } else if (const std::optional<CellRegister> slot = held_in_register(op.offset, i + 1, op.src)) {
+          emit_.add(*slot, low_byte(op.arg));
+          emit_.store(*slot, op.offset);
           flags_hold_cell_ = op.offset == 0;
         } else {
           access(op.offset, op.src);
@@ -105,8 +107,8 @@ class Lowering {
         }
         return i;
       case OpKind::kSet:
-        if (const std::optional<int> slot = cached(op.offset)) {
-          emit_.set_cached(*slot, low_byte(op.arg));
+        if (const std::optional<CellRegister> slot = cached(op.offset)) {
+          emit_.set(*slot, low_byte(op.arg));
         } else {
           access(op.offset, op.src);
           emit_.set(op.offset, low_byte(op.arg));
@@ -162,7 +164,7 @@ class Lowering {
         if (const std::optional<uint8_t> value = value_of(0)) {
           decided_loop_test();
           if (*value != 0) {
-            if (loop.carried >= 0) emit_.set_cached(loop.carried, *value);
+            if (loop.carried) emit_.set(*loop.carried, *value);
             emit_.jump(loop.body);
           }
         } else {
@@ -219,20 +221,20 @@ class Lowering {
   // when ops from `next` on read it again before the stretch of code ends, one it is loaded into
   // now (the access of the command at `src`, so marked and checked as usual). nullopt: read it
   // from memory as usual.
-  std::optional<int> held_in_register(int32_t offset, size_t next, uint32_t src) {
+  std::optional<CellRegister> held_in_register(int32_t offset, size_t next, uint32_t src) {
     if (cache_ != nullptr) return std::nullopt;
-    if (const std::optional<int> slot = registers_.slot_of(offset)) return slot;
+    if (const std::optional<CellRegister> slot = registers_.slot_of(offset)) return slot;
     if (!read_again(next, offset)) return std::nullopt;
     access(offset, src);
-    int slot = 0;
-    if (offset == 0 && !loops_.empty() && loops_.back().carried >= 0) {
-      slot = loops_.back().carried;  // where the loop's `]` wants cell[p]
-      registers_.hold(slot, offset);
+    CellRegister reg{0};
+    if (offset == 0 && !loops_.empty() && loops_.back().carried) {
+      reg = *loops_.back().carried;  // where the loop's `]` wants cell[p]
+      registers_.hold(reg, offset);
     } else {
-      slot = registers_.claim(offset);
+      reg = registers_.claim(offset);
     }
-    emit_.load_cached(slot, offset);
-    return slot;
+    emit_.load(reg, offset);
+    return reg;
   }
 
   // Whether cell p + offset (p as before ops_[next]) is read again -- by an Add, a MulAdd (counter
@@ -262,7 +264,7 @@ class Lowering {
           if (j == next && ops_[next - 1].kind == OpKind::kAdd && ops_[next - 1].offset == 0) {
             // Right after an add to cell[p] the test reuses its flags -- but a carried register
             // must hold the cell at its loop's `]`.
-            return op.kind == OpKind::kLoopEnd && !loops_.empty() && loops_.back().carried >= 0;
+            return op.kind == OpKind::kLoopEnd && !loops_.empty() && loops_.back().carried.has_value();
           }
           return true;
         case OpKind::kOut:
@@ -327,42 +329,43 @@ class Lowering {
 
   // cmp byte [rbx], 0 -- or test r8b+s, r8b+s when a register holds cell[p].
   void test_p(uint32_t src) {
-    if (const std::optional<int> slot = registers_.slot_of(0); slot && cache_ == nullptr) {
-      emit_.test_cached(*slot);
+    if (const std::optional<CellRegister> slot = registers_.slot_of(0); slot && cache_ == nullptr) {
+      emit_.test(*slot);
       return;
     }
     access(0, src);
-    emit_.test_cell(0);
+    emit_.test(0);
   }
 
   // The register an ordinary loop's tests should leave cell[p] in: when its body reads cell[p]
   // again before anything else could spoil the register (-1: none).
-  int carried_register(size_t begin) {
-    if (cache_ != nullptr || !read_again(begin + 1, 0)) return -1;
-    return registers_.slot_of(0).value_or(0);
+  std::optional<CellRegister> carried_register(size_t begin) {
+    if (cache_ != nullptr || !read_again(begin + 1, 0)) return std::nullopt;
+    return registers_.slot_of(0).value_or(CellRegister{0});
   }
 
   // A `[` or `]` test of cell[p]: one step, then the compare (unless the flags already hold it).
   // With a carried register: movzx r8d+s, byte [rbx] (unless it holds cell[p] already), then
   // test r8b+s, r8b+s -- one load, and the body starts with cell[p] in the register.
-  void loop_test(uint32_t src, bool flags_hold_cell, int carried = -1) {
+  void loop_test(uint32_t src, bool flags_hold_cell,
+                 std::optional<CellRegister> carried = std::nullopt) {
     if (count_steps_) emit_.count_step(step_exit_);  // clobbers the flags
     const bool compare = count_steps_ || !flags_hold_cell;
-    if (carried >= 0) {
+    if (carried) {
       if (registers_.slot_of(0) != carried) {
         access(0, src);
-        emit_.load_cached(carried, 0);  // movzx leaves the flags alone
+        emit_.load(*carried, 0);  // movzx leaves the flags alone
       }
-      if (compare) emit_.test_cached(carried);
+      if (compare) emit_.test(*carried);
     } else if (compare) {
-      if (const std::optional<int> slot = cached(0)) {
-        emit_.test_cached(*slot);
+      if (const std::optional<CellRegister> slot = cached(0)) {
+        emit_.test(*slot);
       } else {
         test_p(src);
       }
     }
     registers_.clear();  // the code after the test is also reached from elsewhere
-    if (carried >= 0) registers_.hold(carried, 0);
+    if (carried) registers_.hold(*carried, 0);
     // The code after the test is also reached from the other end of the loop.
     known_.reset();
     if (cache_ != nullptr) {
@@ -382,7 +385,7 @@ class Lowering {
       // faults in the guard exactly where the naive engine would report.
       emit_.scan_call(op.arg == 1);
       layout_.accesses.mark(emit_.offset(), op.src2);
-      emit_.test_cell(0);
+      emit_.test(0);
     } else if (std::abs(int64_t{op.arg}) * kScanUnroll <= known_.guard()) {
       unrolled_scan(op, done);
     } else {
@@ -393,7 +396,7 @@ class Lowering {
       emit_.move(op.arg);
       known_.move(op.arg);
       access(0, op.src2);
-      emit_.test_cell(0);
+      emit_.test(0);
       emit_.jump_if_nonzero(again);
     }
     emit_.bind(done);
@@ -415,13 +418,13 @@ class Lowering {
     for (int j = 1; j < kScanUnroll; ++j) {
       found[j] = emit_.new_label();
       access(j * k, op.src2);
-      emit_.test_cell(j * k);
+      emit_.test(j * k);
       emit_.jump_if_zero(found[j]);
     }
     emit_.move(kScanUnroll * k);
     known_.move(kScanUnroll * k);
     access(0, op.src2);
-    emit_.test_cell(0);
+    emit_.test(0);
     emit_.jump_if_nonzero(again);
     emit_.jump(done);
     // One add per exit, not a chain of them: everything after the scan waits for rbx (measured:
@@ -450,10 +453,10 @@ class Lowering {
     if (const std::optional<uint8_t> counter = value_of(from)) {
       return known_counter_group(first, last, *counter);
     }
-    if (const std::optional<int> slot = cached(from)) {
-      emit_.load_counter_cached(*slot);
-    } else if (const std::optional<int> held = held_in_register(from, last + 1, ops_[first].src2)) {
-      emit_.load_counter_cached(*held);
+    if (const std::optional<CellRegister> slot = cached(from)) {
+      emit_.load_counter(*slot);
+    } else if (const std::optional<CellRegister> held = held_in_register(from, last + 1, ops_[first].src2)) {
+      emit_.load_counter(*held);
     } else {
       access(from, ops_[first].src2);
       emit_.load_counter(from);
@@ -504,13 +507,13 @@ class Lowering {
   void mul_add_targets(size_t first, size_t last) {
     for (size_t i = first; i <= last; ++i) {
       if (i != first && recording_ops_) layout_.op_offsets[i] = emit_.offset();
-      if (const std::optional<int> slot = cached(ops_[i].offset)) {
-        emit_.mul_add_cached(*slot, low_byte(ops_[i].arg));
-      } else if (const std::optional<int> held = held_register(ops_[i].offset)) {
+      if (const std::optional<CellRegister> slot = cached(ops_[i].offset)) {
+        emit_.mul_add(*slot, low_byte(ops_[i].arg));
+      } else if (const std::optional<CellRegister> held = held_register(ops_[i].offset)) {
         // Never loaded here: a zero counter may skip this code (a range-check stub).
         access(ops_[i].offset, ops_[i].src);
-        emit_.mul_add_cached(*held, low_byte(ops_[i].arg));
-        emit_.store_cached(*held, ops_[i].offset);
+        emit_.mul_add(*held, low_byte(ops_[i].arg));
+        emit_.store(*held, ops_[i].offset);
       } else if (const std::optional<uint8_t> value = value_of(ops_[i].offset)) {
         // The target's value is known (so it is on the tape): write, without reading, value +
         // counter * factor -- the value itself when the counter is zero.
@@ -536,9 +539,9 @@ class Lowering {
       if (const std::optional<uint8_t> value = value_of(op.offset)) {
         emit_.set(op.offset, low_byte(*value + amount));
         values_.set(op.offset, low_byte(*value + amount));
-      } else if (const std::optional<int> held = held_register(op.offset)) {
-        emit_.add_cached(*held, amount);
-        emit_.store_cached(*held, op.offset);
+      } else if (const std::optional<CellRegister> held = held_register(op.offset)) {
+        emit_.add(*held, amount);
+        emit_.store(*held, op.offset);
       } else {
         emit_.add(op.offset, amount);
       }
@@ -563,7 +566,7 @@ class Lowering {
     known_.accessed(low);
     known_.accessed(high);
     for (size_t slot = 0; slot < region.cells.size(); ++slot) {
-      emit_.load_cached(static_cast<int>(slot), region.cells[slot].offset);
+      emit_.load(CellRegister{static_cast<int>(slot)}, region.cells[slot].offset);
     }
     values_.clear();
     cache_ = &region;
@@ -573,7 +576,7 @@ class Lowering {
     cache_ = nullptr;
     for (size_t slot = 0; slot < region.cells.size(); ++slot) {
       if (region.cells[slot].written) {
-        emit_.store_cached(static_cast<int>(slot), region.cells[slot].offset);
+        emit_.store(CellRegister{static_cast<int>(slot)}, region.cells[slot].offset);
       }
     }
     if (check_high || check_low) {
@@ -596,10 +599,10 @@ class Lowering {
     return i;
   }
 
-  std::optional<int> cached(int32_t offset) const {
+  std::optional<CellRegister> cached(int32_t offset) const {
     if (cache_ == nullptr) return std::nullopt;
     for (size_t slot = 0; slot < cache_->cells.size(); ++slot) {
-      if (cache_->cells[slot].offset == offset) return static_cast<int>(slot);
+      if (cache_->cells[slot].offset == offset) return CellRegister{static_cast<int>(slot)};
     }
     return std::nullopt;
   }
@@ -614,7 +617,7 @@ class Lowering {
   }
 
   // The register already holding cell p + offset, if any (outside fixed regions).
-  std::optional<int> held_register(int32_t offset) {
+  std::optional<CellRegister> held_register(int32_t offset) {
     if (cache_ != nullptr) return std::nullopt;
     return registers_.slot_of(offset);
   }
@@ -666,7 +669,7 @@ class Lowering {
 
   const std::vector<Op>& ops_;
   const bool count_steps_;
-  Emitter& emit_;
+  CodeShape emit_;
   KnownCells known_;
   KnownValues values_;
   CellRegisters registers_;
@@ -689,8 +692,8 @@ class Lowering {
 
 }  // namespace
 
-CodeLayout lower(const Program& program, const CompileOptions& options, Emitter& emitter) {
-  return Lowering(program, options, emitter).run();
+CodeLayout lower(const Program& program, const CompileOptions& options, Assembler& assembler) {
+  return Lowering(program, options, assembler).run();
 }
 
 }  // namespace bf::jit

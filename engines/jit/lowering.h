@@ -1,4 +1,4 @@
-// Lowering: walks an optimized Program and drives an Emitter, making every decision the three JITs
+// Lowering: walks an optimized Program and drives a CodeShape (code_shape.h), making every decision the three JITs
 // share -- instruction sequences per op, MulAdd grouping, explicit bounds checks, step counting,
 // exit stubs -- and recording the tables that map code back to ops and source bytes.
 #pragma once
@@ -8,7 +8,7 @@
 
 #include "core/engine.h"
 #include "engines/jit/access_map.h"
-#include "engines/jit/emitter.h"
+#include "engines/jit/assembler.h"
 
 namespace bf::jit {
 
@@ -20,7 +20,7 @@ struct CodeLayout {
   uint32_t explicit_checks = 0;      // accesses the guards could not cover (0 on normal programs)
 };
 
-// Emits the whole function (entry at offset 0) for `program`.
-CodeLayout lower(const Program& program, const CompileOptions& options, Emitter& emitter);
+// Emits the whole function (entry at offset 0) for `program` through `assembler`.
+CodeLayout lower(const Program& program, const CompileOptions& options, Assembler& assembler);
 
 }  // namespace bf::jit

@@ -2,37 +2,28 @@
 
 #if defined(BFBENCH_HAVE_XBYAK)
 
-#include <cstdint>
-#include <limits>
 #include <memory>
-#include <span>
 
-#include "engines/jit/jit_executable.h"
-#include "engines/jit/lowering.h"
-#include "engines/xbyak/xbyak_emitter.h"
+#include "engines/jit/jit_engine.h"
+#include "engines/xbyak/xbyak_assembler.h"
 #include "engines/xbyak/xbyak_errors.h"
 
 namespace bf::xbyak {
 
 namespace {
 
-// Typical code size per op at O3 is 6-10 bytes; a generous first buffer avoids growing it.
-constexpr size_t kBytesPerOpGuess = 16;
-constexpr size_t kFixedBytes = 256;  // prologue, epilogue, exit stubs
-
-class XbyakEngine final : public Engine {
+class XbyakEngine final : public jit::JitEngine {
  public:
+  XbyakEngine() : JitEngine("xbyak") {}
+
   std::unique_ptr<Executable> compile(const Program& program,
                                       const CompileOptions& options) const override {
-    return translating_xbyak_errors([&] {
-      XbyakEmitter emitter(program.ops.size() * kBytesPerOpGuess + kFixedBytes);
-      jit::CodeLayout layout = jit::lower(program, options, emitter);
-      const std::span<const uint8_t> code = emitter.finish();
-      if (code.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
-        throw CompileError("xbyak: generated code exceeds 2 GiB (rel32 jumps cannot span it)");
-      }
-      return jit::make_jit_executable(code, std::move(layout));
-    });
+    return translating_xbyak_errors([&] { return JitEngine::compile(program, options); });
+  }
+
+ protected:
+  std::unique_ptr<jit::Assembler> make_assembler(size_t expected_bytes) const override {
+    return std::make_unique<XbyakAssembler>(expected_bytes);
   }
 };
 

@@ -39,12 +39,11 @@ std::string memory(const char* base, int32_t disp) {
 // Encodes one instruction and returns Capstone's text for it; fails if the bytes decode to
 // anything other than exactly one instruction.
 std::string encoded(const std::function<void(X86Encoder&)>& emit, uint64_t address = 0x1000) {
-  CodeBuffer buffer;
-  X86Encoder x86(buffer);
+  X86Encoder x86;
   emit(x86);
   const std::vector<bf::testing::Instruction> instructions =
-      bf::testing::disassemble(buffer.bytes(), address);
-  if (instructions.size() != 1 || instructions[0].size != buffer.size()) return "<not one instruction>";
+      bf::testing::disassemble(x86.bytes(), address);
+  if (instructions.size() != 1 || instructions[0].size != x86.size()) return "<not one instruction>";
   return instructions[0].text;
 }
 

@@ -1,4 +1,4 @@
-// The asmjit emitter beyond what every JIT is tested for: the CodeHolder it assembles into is never
+// The asmjit assembler beyond what every JIT is tested for: the CodeHolder it assembles into is never
 // executable, and AsmJit's error values come out as CompileError naming what went wrong.
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <string>
 
 #include "engines/jit/lowering.h"
-#include "engines/asmjit/asmjit_emitter.h"
+#include "engines/asmjit/asmjit_assembler.h"
 #include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
 #include "tests/jit/proc_maps.h"
@@ -14,7 +14,7 @@
 namespace bf::testing {
 namespace {
 
-class AsmjitEmitterTest : public ::testing::Test {
+class AsmjitAssemblerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string why;
@@ -33,40 +33,40 @@ std::string compile_error_of(Emit emit) {
   return "";
 }
 
-TEST_F(AsmjitEmitterTest, ItsOwnBufferIsNeverExecutable) {
+TEST_F(AsmjitAssemblerTest, ItsOwnBufferIsNeverExecutable) {
   // No JitRuntime (whose JitAllocator is read-write-execute by default): the code runs only from
   // the dual-mapped copy, so the buffer AsmJit assembled into stays plain data.
   const Program program = ir::program({ir::add(1, 0, 0), ir::out(0, 1)});
-  asmjit::AsmjitEmitter emitter(64);
-  jit::lower(program, {}, emitter);
-  const std::span<const uint8_t> code = emitter.finish();
+  asmjit::AsmjitAssembler assembler(64);
+  jit::lower(program, {}, assembler);
+  const std::span<const uint8_t> code = assembler.finish();
   const std::string permissions = permissions_at(code.data());
   ASSERT_FALSE(permissions.empty());
   EXPECT_EQ(permissions.find('x'), std::string::npos) << permissions;
   EXPECT_TRUE(writable_and_executable_mappings().empty());
 }
 
-TEST_F(AsmjitEmitterTest, AJumpToALabelThatIsNeverBoundIsACompileError) {
+TEST_F(AsmjitAssemblerTest, AJumpToALabelThatIsNeverBoundIsACompileError) {
   const std::string error = compile_error_of([] {
-    asmjit::AsmjitEmitter emitter(64);
-    emitter.prologue();
-    emitter.jump(emitter.new_label());
-    emitter.finish();
+    asmjit::AsmjitAssembler assembler(64);
+    assembler.prologue();
+    assembler.jmp(assembler.new_label());
+    assembler.finish();
   });
   EXPECT_EQ(error, "asmjit: a jump targets a label that was never bound");
 }
 
-TEST_F(AsmjitEmitterTest, AnErrorAsmJitReportsWhileEmittingIsACompileError) {
-  // Binding a label twice is refused by AsmJit with an error value (no exception); the emitter
+TEST_F(AsmjitAssemblerTest, AnErrorAsmJitReportsWhileEmittingIsACompileError) {
+  // Binding a label twice is refused by AsmJit with an error value (no exception); the assembler
   // records it and finish() reports it with AsmJit's own message.
   const std::string error = compile_error_of([] {
-    asmjit::AsmjitEmitter emitter(64);
-    emitter.prologue();
-    const jit::Label label = emitter.new_label();
-    emitter.bind(label);
-    emitter.test_cell(0);
-    emitter.bind(label);
-    emitter.finish();
+    asmjit::AsmjitAssembler assembler(64);
+    assembler.prologue();
+    const jit::Label label = assembler.new_label();
+    assembler.bind(label);
+    assembler.cmp8_imm(jit::at(jit::Reg::kRbx), 0);
+    assembler.bind(label);
+    assembler.finish();
   });
   EXPECT_EQ(error, "asmjit: emitting code failed: LabelAlreadyBound");
 }

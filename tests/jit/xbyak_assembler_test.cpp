@@ -12,7 +12,7 @@
 #include "engines/jit/lowering.h"
 #include "core/parser.h"
 #include "core/passes/pipeline.h"
-#include "engines/xbyak/xbyak_emitter.h"
+#include "engines/xbyak/xbyak_assembler.h"
 #include "engines/xbyak/xbyak_errors.h"
 #include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
@@ -52,7 +52,7 @@ std::string first_difference(std::span<const uint8_t> got, std::span<const uint8
          "); got " + std::to_string(got.size()) + " bytes, handjit " + std::to_string(want.size());
 }
 
-class XbyakEmitterTest : public ::testing::Test {
+class XbyakAssemblerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string why;
@@ -65,7 +65,7 @@ class XbyakEmitterTest : public ::testing::Test {
   const EngineInfo* handjit_ = nullptr;
 };
 
-TEST_F(XbyakEmitterTest, EmitsHandjitsBytesForTheWholeCorpusAtEveryLevel) {
+TEST_F(XbyakAssemblerTest, EmitsHandjitsBytesForTheWholeCorpusAtEveryLevel) {
   size_t programs = 0;
   size_t largest = 0;
   for (const CorpusEntry& entry : test_corpus().entries) {
@@ -85,46 +85,46 @@ TEST_F(XbyakEmitterTest, EmitsHandjitsBytesForTheWholeCorpusAtEveryLevel) {
     ++programs;
   }
   EXPECT_GT(programs, 10u);
-  // The packaged default buffer is 4 KiB; the corpus must have taken the emitter well past it.
+  // The packaged default buffer is 4 KiB; the corpus must have taken the assembler well past it.
   EXPECT_GT(largest, size_t{4096});
 }
 
-TEST_F(XbyakEmitterTest, GrowsFromAOneByteBufferWithoutChangingTheCode) {
+TEST_F(XbyakAssemblerTest, GrowsFromAOneByteBufferWithoutChangingTheCode) {
   // Thousands of ops, among them every kind, and loops whose forward jumps span the regrowths.
   std::string source;
   for (int i = 0; i < 300; ++i) source += "+[->+>++<<]>[-]<,.[>]<<[<<]>>";
   const Program program = optimize(parse(Source("big.b", source)), kMaxLevel, {}, true);
   const Compiled want = compile_on(*handjit_, program, false);
 
-  xbyak::XbyakEmitter emitter(1);
-  jit::lower(program, {}, emitter);
-  const std::span<const uint8_t> got = emitter.finish();
+  xbyak::XbyakAssembler assembler(1);
+  jit::lower(program, {}, assembler);
+  const std::span<const uint8_t> got = assembler.finish();
   EXPECT_GT(got.size(), size_t{16 * 1024});
   EXPECT_TRUE(std::equal(got.begin(), got.end(), want.bytes.begin(), want.bytes.end()))
       << first_difference(got, want.bytes, want.op_offsets);
 }
 
-TEST_F(XbyakEmitterTest, ItsOwnBufferIsNeverExecutable) {
+TEST_F(XbyakAssemblerTest, ItsOwnBufferIsNeverExecutable) {
   // xbyak's packaged allocator maps its buffer read-write-execute; the code must only ever run
   // from the sealed copy, so the buffer xbyak assembled into stays plain data.
   const Program program = ir::program({ir::add(1, 0, 0), ir::out(0, 1)});
-  xbyak::XbyakEmitter emitter(64);
-  jit::lower(program, {}, emitter);
-  const std::span<const uint8_t> code = emitter.finish();
+  xbyak::XbyakAssembler assembler(64);
+  jit::lower(program, {}, assembler);
+  const std::span<const uint8_t> code = assembler.finish();
   const std::string permissions = permissions_at(code.data());
   ASSERT_FALSE(permissions.empty());
   EXPECT_EQ(permissions.find('x'), std::string::npos) << permissions;
   EXPECT_TRUE(writable_and_executable_mappings().empty());
 }
 
-TEST_F(XbyakEmitterTest, WhatXbyakRejectsBecomesACompileError) {
+TEST_F(XbyakAssemblerTest, WhatXbyakRejectsBecomesACompileError) {
   // A jump to a label that is never bound: ready() in finish() must notice, and the engine
   // boundary must turn xbyak's exception into ours.
   const auto emit_dangling_jump = [] {
-    xbyak::XbyakEmitter emitter(64);
-    emitter.prologue();
-    emitter.jump(emitter.new_label());
-    return emitter.finish().size();
+    xbyak::XbyakAssembler assembler(64);
+    assembler.prologue();
+    assembler.jmp(assembler.new_label());
+    return assembler.finish().size();
   };
   try {
     xbyak::translating_xbyak_errors(emit_dangling_jump);

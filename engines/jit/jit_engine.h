@@ -1,0 +1,36 @@
+// JitEngine: the Engine every JIT is, written once. compile() sizes a buffer, has lowering.h
+// drive the back end's Assembler, finishes the code, checks its size, installs it where it can
+// run and wraps it as a JitExecutable. A back end supplies its Assembler and, when it keeps code
+// in memory of its own (asmjit), how it installs it.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "core/engine.h"
+#include "engines/jit/assembler.h"
+#include "engines/jit/executable_code.h"
+
+namespace bf::jit {
+
+class JitEngine : public Engine {
+ public:
+  explicit JitEngine(std::string name) : name_(std::move(name)) {}
+
+  std::unique_ptr<Executable> compile(const Program& program,
+                                      const CompileOptions& options) const override;
+
+ protected:
+  // A fresh assembler whose buffer starts with room for `expected_bytes`.
+  virtual std::unique_ptr<Assembler> make_assembler(size_t expected_bytes) const = 0;
+  // Where finished, position-independent code runs from: by default a read-execute copy in our
+  // own sealed pages (code_memory.h).
+  virtual std::unique_ptr<const ExecutableCode> install(std::span<const uint8_t> code) const;
+
+ private:
+  std::string name_;
+};
+
+}  // namespace bf::jit

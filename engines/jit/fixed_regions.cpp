@@ -57,7 +57,7 @@ bool worth_caching(const std::vector<Op>& ops, size_t begin, size_t end) {
   return false;
 }
 
-std::vector<CachedCell> choose_cells(const std::vector<Op>& ops, size_t begin, size_t end) {
+std::vector<PinnedCell> choose_cells(const std::vector<Op>& ops, size_t begin, size_t end) {
   // Uses weighted by nesting depth inside the region: inner loops run more often.
   std::map<int32_t, uint64_t> weight;
   std::map<int32_t, bool> written;
@@ -93,13 +93,13 @@ std::vector<CachedCell> choose_cells(const std::vector<Op>& ops, size_t begin, s
   std::vector<std::pair<int32_t, uint64_t>> ranked(weight.begin(), weight.end());
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::vector<CachedCell> cells;
+  std::vector<PinnedCell> cells;
   for (const auto& [offset, w] : ranked) {
     if (static_cast<int>(cells.size()) == kCellRegisters) break;
-    cells.push_back(CachedCell{offset, written[offset]});
+    cells.push_back(PinnedCell{offset, written[offset]});
   }
   std::sort(cells.begin(), cells.end(),
-            [](const CachedCell& a, const CachedCell& b) { return a.offset < b.offset; });
+            [](const PinnedCell& a, const PinnedCell& b) { return a.offset < b.offset; });
   return cells;
 }
 

@@ -12,8 +12,8 @@
 
 namespace bf::jit {
 
-
-struct CachedCell {
+// A cell the region keeps pinned to a cell register (cell_registers.h) for its whole length.
+struct PinnedCell {
   int32_t offset;  // from p, which does not move inside the region
   bool written;    // stored back when the region ends
 };
@@ -24,7 +24,7 @@ struct CachedCell {
 struct FixedRegion {
   size_t begin = 0;
   size_t end = 0;
-  std::vector<CachedCell> cells;
+  std::vector<PinnedCell> cells;
 };
 
 // The outermost such loops that are worth it -- the loop counts (adds to its own cell) or holds

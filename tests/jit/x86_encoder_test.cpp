@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -149,8 +150,8 @@ TEST(X86Encoder, ByteRegisterArithmetic) {
               std::string("mov byte ptr [rbx + 0x12c], ") + kNames8[r]);
   }
   EXPECT_EQ(encoded([](X86Encoder& x) { x.add8_imm(Reg::kRax, 3); }), "add al, 3");
-  CodeBuffer short_form;
-  X86Encoder(short_form).add8_imm(Reg::kRax, 3);
+  X86Encoder short_form;
+  short_form.add8_imm(Reg::kRax, 3);
   EXPECT_EQ(short_form.bytes().size(), 2u) << "add al, imm8 has a two-byte form (04 ib)";
   EXPECT_EQ(encoded([](X86Encoder& x) { x.mov32(Reg::kR9, Reg::kRax); }), "mov r9d, eax");
 }
@@ -165,6 +166,41 @@ TEST(X86Encoder, JumpsCountFromTheirEnd) {
   EXPECT_EQ(encoded([](X86Encoder& x) { x.jcc_rel32(Cond::kAboveOrEqual, -6); }), "jae 0x1000");
   EXPECT_EQ(encoded([](X86Encoder& x) { x.jcc_rel32(Cond::kLess, 0); }), "jl 0x1006");
   EXPECT_EQ(encoded([](X86Encoder& x) { x.ret(); }), "ret");
+}
+
+TEST(X86Encoder, JumpsToLabelsAreResolvedWhenFinished) {
+  X86Encoder x86;
+  const jit::Label ahead = x86.new_label();
+  const jit::Label near_ahead = x86.new_label();
+  const jit::Label behind = x86.new_label();
+  x86.bind(behind);
+  x86.jcc(Cond::kEqual, ahead);             // still ahead: rel32 (6 bytes), patched by finish()
+  x86.jcc_short(Cond::kNotEqual, near_ahead);  // rel8 (2 bytes), patched by finish()
+  x86.ret();
+  x86.bind(near_ahead);
+  x86.jmp(behind);                          // bound: rel8 back (2 bytes)
+  x86.bind(ahead);
+  const std::vector<bf::testing::Instruction> code = bf::testing::disassemble(x86.finish(), 0x1000);
+  ASSERT_EQ(code.size(), 4u);
+  EXPECT_EQ(code[0].text, "je 0x100b");
+  EXPECT_EQ(code[1].text, "jne 0x1009");
+  EXPECT_EQ(code[3].text, "jmp 0x1000");
+  EXPECT_EQ(code[3].size, 2u);
+}
+
+TEST(X86Encoder, AShortJumpBeyondRel8ReachIsRefused) {
+  X86Encoder x86;
+  const jit::Label far_ahead = x86.new_label();
+  x86.jcc_short(Cond::kNotEqual, far_ahead);
+  for (int i = 0; i < 200; ++i) x86.ret();
+  x86.bind(far_ahead);
+  EXPECT_THROW(x86.finish(), std::logic_error);
+}
+
+TEST(X86Encoder, AJumpToALabelNeverBoundIsRefused) {
+  X86Encoder x86;
+  x86.jmp(x86.new_label());
+  EXPECT_THROW(x86.finish(), std::logic_error);
 }
 
 }  // namespace

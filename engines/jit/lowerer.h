@@ -1,0 +1,115 @@
+// Lowerer: the state of one lower() call and its units, one file per concern (internal to
+// engines/jit; lowering.h is the interface):
+//   lowering.cpp            the walk over the ops, plain ops, tape accesses, cell registers
+//   lower_loops.cpp         loop tests (ordinary, decided at compile time, carried registers)
+//   lower_peeled_loop.cpp   a loop whose first iteration is emitted apart (peeled_loops.h)
+//   lower_scans.cpp         scans: helper call, unrolled strided loop, long strides
+//   lower_mul_add.cpp       MulAdd groups: one counter read, range-checked targets
+//   lower_fixed_region.cpp  a loop nest on pinned cell registers, and its plain copy
+//   lower_out_of_line.cpp   everything after the epilogue: exits, plain copies, stubs
+// What is known about the cells lives in one Facts value (facts.h), changed only by its
+// operations.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "engines/jit/code_shape.h"
+#include "engines/jit/facts.h"
+#include "engines/jit/fixed_regions.h"
+#include "engines/jit/lowering.h"
+#include "engines/jit/peeled_loops.h"
+
+namespace bf::jit {
+
+// Which copy of the code is being lowered: the main one, whose positions op_offsets records,
+// or an out-of-line plain copy of a fixed region (no regions or peeling inside, nothing recorded).
+enum class Copy : uint8_t { kMain, kPlain };
+
+class Lowerer {
+ public:
+  Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler);
+  CodeLayout run();
+
+ private:
+  struct Loop {
+    Label body;
+    Label after;
+    // Where both tests leave cell[p] for the body, if anywhere.
+    std::optional<CellRegister> carried = std::nullopt;
+  };
+  struct CheckStub {
+    Label fail;
+    uint32_t site;
+  };
+  // A MulAdd group near a tape end: `slow` decides between `done` and `targets`.
+  struct GroupStub {
+    Label slow;
+    Label targets;
+    Label done;
+  };
+  // The plain copy of a fixed region, run when its cells are not all on the tape.
+  struct PlainCopy {
+    const FixedRegion* region;
+    Label start;
+    Label after;
+    KnownCells known;  // at the region's entry
+  };
+
+  // lowering.cpp
+  size_t lower_op(size_t i, Copy copy);
+  void record(size_t i, Copy copy);
+  void access(int32_t offset, uint32_t src);
+  std::optional<uint8_t> value_of(int32_t offset) const;
+  std::optional<CellRegister> held_in_register(int32_t offset, size_t next, uint32_t src);
+  std::optional<CellRegister> held_register(int32_t offset);
+  bool read_again(size_t next, int32_t offset) const;
+  // lower_loops.cpp
+  void loop_begin(size_t i, bool flags_hold_cell);
+  void loop_end(size_t i, bool flags_hold_cell);
+  void decided_loop_test();
+  std::optional<CellRegister> carried_register(size_t begin);
+  void loop_test(uint32_t src, bool flags_hold_cell, std::optional<CellRegister> carried);
+  void test_p(uint32_t src);
+  void exit_if_zero(uint32_t src, bool flags_hold_cell, Label after);
+  // lower_peeled_loop.cpp
+  const PeeledLoop* peeled_at(size_t begin);
+  size_t peeled_loop(const PeeledLoop& peeled, bool flags_hold_cell);
+  // lower_scans.cpp
+  void scan(const Op& op, bool flags_hold_cell);
+  void unrolled_scan(const Op& op, Label done);
+  // lower_mul_add.cpp
+  size_t mul_add_group(size_t first, Copy copy);
+  void mul_add_targets(size_t first, size_t last, Copy copy);
+  size_t known_counter_group(size_t first, size_t last, uint8_t counter, Copy copy);
+  // lower_fixed_region.cpp
+  const FixedRegion* region_at(size_t begin);
+  size_t fixed_region(const FixedRegion& region);
+  size_t region_op(size_t i);
+  void region_loop_test(uint32_t src, bool flags_hold_cell);
+  // lower_out_of_line.cpp
+  void emit_out_of_line();
+
+  const std::vector<Op>& ops_;
+  const bool count_steps_;
+  CodeShape emit_;
+  Facts facts_;
+  CodeLayout layout_;
+  std::vector<Loop> loops_;
+  std::vector<CheckStub> check_stubs_;
+  std::vector<GroupStub> group_stubs_;
+  const std::vector<FixedRegion> regions_;
+  std::vector<PlainCopy> plain_copies_;
+  const std::vector<PeeledLoop> peeled_;
+  size_t next_peeled_ = 0;
+  size_t next_region_ = 0;
+  Label epilogue_ = 0;
+  Label step_exit_ = 0;
+};
+
+// Only the low byte of an amount or factor matters: cells wrap mod 256.
+inline uint8_t low_byte(int32_t value) { return static_cast<uint8_t>(value); }
+
+}  // namespace bf::jit

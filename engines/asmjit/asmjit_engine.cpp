@@ -12,14 +12,11 @@ namespace bf::asmjit {
 
 namespace {
 
-class AsmjitEngine final : public jit::JitEngine {
+class AsmjitEngine final : public jit::JitEngineOf<AsmjitAssembler> {
  public:
-  AsmjitEngine() : JitEngine("asmjit") {}
+  AsmjitEngine() : JitEngineOf("asmjit") {}
 
  protected:
-  std::unique_ptr<jit::Assembler> make_assembler(size_t expected_bytes) const override {
-    return std::make_unique<AsmjitAssembler>(expected_bytes);
-  }
   // Into AsmJit's dual-mapped JitAllocator instead of our own sealed pages.
   std::unique_ptr<const jit::ExecutableCode> install(std::span<const uint8_t> code) const override {
     return memory_.install(code);

@@ -9,23 +9,10 @@
 
 namespace bf::handjit {
 
-namespace {
-
-class HandJitEngine final : public jit::JitEngine {
- public:
-  HandJitEngine() : JitEngine("handjit") {}
-
- protected:
-  std::unique_ptr<jit::Assembler> make_assembler(size_t expected_bytes) const override {
-    return std::make_unique<X86Encoder>(expected_bytes);
-  }
-};
-
-}  // namespace
-
 EngineInfo engine_info() {
   return EngineInfo{"handjit", "x86-64 JIT with our own encoder (REX/ModRM/SIB, rel32 backpatching)",
-                    true, "", [] { return std::make_unique<HandJitEngine>(); }};
+                    true, "",
+                    [] { return std::make_unique<jit::JitEngineOf<X86Encoder>>("handjit"); }};
 }
 
 }  // namespace bf::handjit

@@ -33,4 +33,17 @@ class JitEngine : public Engine {
   std::string name_;
 };
 
+// The engine of a back end that needs nothing but its Assembler (constructed from the expected
+// size); subclass it to add more (xbyak's error translation, asmjit's own code memory).
+template <typename BackendAssembler>
+class JitEngineOf : public JitEngine {
+ public:
+  using JitEngine::JitEngine;
+
+ protected:
+  std::unique_ptr<Assembler> make_assembler(size_t expected_bytes) const override {
+    return std::make_unique<BackendAssembler>(expected_bytes);
+  }
+};
+
 }  // namespace bf::jit

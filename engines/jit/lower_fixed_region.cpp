@@ -5,14 +5,6 @@
 
 namespace bf::jit {
 
-const FixedRegion* Lowerer::region_at(size_t begin) {
-  while (next_region_ < regions_.size() && regions_[next_region_].begin < begin) ++next_region_;
-  if (next_region_ < regions_.size() && regions_[next_region_].begin == begin) {
-    return &regions_[next_region_];
-  }
-  return nullptr;
-}
-
 // If all the region's chosen cells are on the tape -- one range check -- they are loaded into
 // registers, the region runs on them, and the written ones are stored back at its end. Otherwise
 // (p near a tape end) an out-of-line plain copy of the region runs, which traps exactly where the

@@ -4,14 +4,6 @@
 
 namespace bf::jit {
 
-const PeeledLoop* Lowerer::peeled_at(size_t begin) {
-  while (next_peeled_ < peeled_.size() && peeled_[next_peeled_].begin < begin) ++next_peeled_;
-  if (next_peeled_ < peeled_.size() && peeled_[next_peeled_].begin == begin) {
-    return &peeled_[next_peeled_];
-  }
-  return nullptr;
-}
-
 // The first iteration is entered only from the loop's entry, so it keeps what was known before
 // the loop; then the loop proper, which starts with the facts every iteration leaves for the next:
 //   [step] test; je after; <body>; [step] test; je after;

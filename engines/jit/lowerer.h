@@ -75,7 +75,6 @@ class Lowerer {
   void test_p(uint32_t src);
   void exit_if_zero(uint32_t src, bool flags_hold_cell, Label after);
   // lower_peeled_loop.cpp
-  const PeeledLoop* peeled_at(size_t begin);
   size_t peeled_loop(const PeeledLoop& peeled, bool flags_hold_cell);
   // lower_scans.cpp
   void scan(const Op& op, bool flags_hold_cell);
@@ -85,7 +84,6 @@ class Lowerer {
   void mul_add_targets(size_t first, size_t last, Copy copy);
   size_t known_counter_group(size_t first, size_t last, uint8_t counter, Copy copy);
   // lower_fixed_region.cpp
-  const FixedRegion* region_at(size_t begin);
   size_t fixed_region(const FixedRegion& region);
   size_t region_op(size_t i);
   void region_loop_test(uint32_t src, bool flags_hold_cell);
@@ -108,6 +106,14 @@ class Lowerer {
   Label epilogue_ = 0;
   Label step_exit_ = 0;
 };
+
+// The entry of `items` (in op order) that begins at op `begin`, if any. `next` only moves
+// forward, as the walk over the ops does, so finding them all costs one pass.
+template <typename Structure>
+const Structure* starting_at(const std::vector<Structure>& items, size_t& next, size_t begin) {
+  while (next < items.size() && items[next].begin < begin) ++next;
+  return next < items.size() && items[next].begin == begin ? &items[next] : nullptr;
+}
 
 // Only the low byte of an amount or factor matters: cells wrap mod 256.
 inline uint8_t low_byte(int32_t value) { return static_cast<uint8_t>(value); }

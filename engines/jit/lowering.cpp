@@ -93,8 +93,12 @@ size_t Lowerer::lower_op(size_t i, Copy copy) {
     case OpKind::kLoopBegin:
       // A loop known to be skipped gets the ordinary code, which jumps over it.
       if (copy == Copy::kMain && value_of(0) != uint8_t{0}) {
-        if (const FixedRegion* region = region_at(i)) return fixed_region(*region);
-        if (const PeeledLoop* peeled = peeled_at(i)) return peeled_loop(*peeled, flags_hold_cell);
+        if (const FixedRegion* region = starting_at(regions_, next_region_, i)) {
+          return fixed_region(*region);
+        }
+        if (const PeeledLoop* peeled = starting_at(peeled_, next_peeled_, i)) {
+          return peeled_loop(*peeled, flags_hold_cell);
+        }
       }
       loop_begin(i, flags_hold_cell);
       return i;

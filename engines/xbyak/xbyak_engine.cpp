@@ -12,18 +12,13 @@ namespace bf::xbyak {
 
 namespace {
 
-class XbyakEngine final : public jit::JitEngine {
+class XbyakEngine final : public jit::JitEngineOf<XbyakAssembler> {
  public:
-  XbyakEngine() : JitEngine("xbyak") {}
+  XbyakEngine() : JitEngineOf("xbyak") {}
 
   std::unique_ptr<Executable> compile(const Program& program,
                                       const CompileOptions& options) const override {
-    return translating_xbyak_errors([&] { return JitEngine::compile(program, options); });
-  }
-
- protected:
-  std::unique_ptr<jit::Assembler> make_assembler(size_t expected_bytes) const override {
-    return std::make_unique<XbyakAssembler>(expected_bytes);
+    return translating_xbyak_errors([&] { return JitEngineOf::compile(program, options); });
   }
 };
 

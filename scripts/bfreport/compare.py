@@ -121,25 +121,24 @@ def _listed(rows: List[Row]) -> str:
     return names + (f" and {more} more" if more > 0 else "")
 
 
-def _warnings(rows: List[Row], base: results.Results, new: results.Results,
-              alpha: float) -> List[str]:
+def _warnings(comparison: Comparison, base: results.Results, new: results.Results) -> List[str]:
     out = []
-    missing = [r for r in rows if r.verdict == MISSING]
-    in_base = [r for r in rows if r.verdict != NEW]
+    missing = comparison.missing()
+    in_base = [r for r in comparison.rows if r.verdict != NEW]
     if missing and len(missing) == len(in_base):
         out.append(f"none of the {len(missing)} benchmarks of {base.path} is in {new.path}: "
                    f"nothing was compared")
     elif missing:
         out.append(f"{len(missing)} of the {len(in_base)} benchmarks of {base.path} missing from "
                    f"{new.path}: {_listed(missing)}")
-    insufficient = [r for r in rows if r.can_be_significant is False]
+    insufficient = comparison.insufficient()
     if insufficient:
         example = insufficient[0]
-        out.append(f"too few repetitions: {len(insufficient)} of "
-                   f"{sum(r.can_be_significant is not None for r in rows)} compared benchmarks "
+        compared = sum(r.can_be_significant is not None for r in comparison.rows)
+        out.append(f"too few repetitions: {len(insufficient)} of {compared} compared benchmarks "
                    f"cannot be significant with these counts (e.g. {example.name}: "
                    f"{example.samples[0]} vs {example.samples[1]} samples, smallest possible "
-                   f"p = {example.smallest_p:.2g}, not < {alpha}); run both with "
+                   f"p = {example.smallest_p:.2g}, not < {comparison.alpha}); run both with "
                    f"--benchmark_repetitions=5 or more")
     return out
 
@@ -175,8 +174,9 @@ def compare(base: results.Results, new: results.Results, threshold: float = 0.05
             else:
                 row.verdict = _verdict(row, threshold, alpha, deterministic, min_delta)
         rows.append(row)
-    warnings += _warnings(rows, base, new, alpha)
-    return Comparison(rows, threshold, alpha, deterministic, warnings)
+    comparison = Comparison(rows, threshold, alpha, deterministic, warnings)
+    comparison.warnings += _warnings(comparison, base, new)
+    return comparison
 
 
 def _interval(row: Row) -> str:

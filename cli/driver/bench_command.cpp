@@ -67,7 +67,7 @@ Formats choose_formats(const DriverOptions& options) {
   Formats formats;
   const PassThrough& flags = options.pass_through;
   if (options.out) {
-    formats.file = options.format.value_or(ReportFormat::kJson);
+    formats.file = options.format.value_or(format_for_file(*options.out));
     if (flags.format) formats.display = parse_format("--benchmark_format", *flags.format);
   } else {
     if (options.format) formats.display = *options.format;
@@ -146,13 +146,13 @@ int bench_command(int argc, char** argv) {
 
   RunLog log;
   const bool color = options.pass_through.color && ::isatty(STDOUT_FILENO) == 1;
-  NamingReporter display(make_library_reporter(formats.display, color, options.pass_through.counters_tabular),
-                         longest(names), &log, &progress, formats.display == ReportFormat::kCsv);
+  NamingReporter display(
+      make_reporter(formats.display, color, options.pass_through.counters_tabular), longest(names),
+      &log, &progress);
   std::unique_ptr<NamingReporter> file;
   if (formats.file) {
-    file = std::make_unique<NamingReporter>(make_library_reporter(*formats.file, false, false),
-                                            longest(names), nullptr, nullptr,
-                                            *formats.file == ReportFormat::kCsv);
+    file = std::make_unique<NamingReporter>(make_reporter(*formats.file, false, false),
+                                            longest(names), nullptr, nullptr);
   }
   benchmark::RunSpecifiedBenchmarks(&display, file.get());
   progress.clear();

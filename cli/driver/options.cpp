@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/cli_common.h"
+#include "cli/driver/csv_reporter.h"
 #include "cli/driver/plan.h"
 
 namespace po = boost::program_options;
@@ -60,6 +61,21 @@ std::vector<std::string> split_lists(const std::vector<std::string>& values) {
   return names;
 }
 
+// `list` split at `separator` and laid out in lines of at most `width` columns, each indented.
+std::string wrapped(const std::string& list, char separator, size_t indent, size_t width) {
+  std::istringstream in(list);
+  std::string out, line(indent, ' '), item;
+  while (std::getline(in, item, separator)) {
+    if (!in.eof()) item += separator;
+    if (line.size() > indent && line.size() + 1 + item.size() > width) {
+      out += line + "\n";
+      line.assign(indent, ' ');
+    }
+    line += (line.size() > indent ? " " : "") + item;
+  }
+  return out + line + "\n";
+}
+
 po::options_description driver_options_description() {
   po::options_description options("Benchmark options (bfbench with no subcommand)");
   options.add_options()
@@ -72,9 +88,11 @@ po::options_description driver_options_description() {
       ("corpus", po::value<std::string>(),
        "corpus folder with manifest.tsv (default: $BFBENCH_CORPUS or the source tree's corpus/)")
       ("quick", "smoke run: one iteration, one repetition; default programs: the team's small ones")
-      ("out", po::value<std::string>(), "also write the report to FILE (format: --format, default json)")
+      ("out", po::value<std::string>(),
+       "also write the report to FILE, as --format says; without --format: CSV when FILE ends in "
+       ".csv, else JSON")
       ("format", po::value<std::string>(),
-       "console (default), json or csv: the report on stdout, or in --out FILE");
+       "console (default), json or csv: the report on stdout, or in --out FILE (see Reports)");
   return options;
 }
 
@@ -85,6 +103,13 @@ ReportFormat parse_format(const std::string& option, const std::string& text) {
   if (text == "json") return ReportFormat::kJson;
   if (text == "csv") return ReportFormat::kCsv;
   throw cli::UsageError{option + " must be console, json or csv, not '" + text + "'"};
+}
+
+ReportFormat format_for_file(const std::string& path) {
+  const std::string suffix = ".csv";
+  const bool csv =
+      path.size() >= suffix.size() && lower(path.substr(path.size() - suffix.size())) == suffix;
+  return csv ? ReportFormat::kCsv : ReportFormat::kJson;
 }
 
 DriverOptions parse_driver_options(int argc, char** argv) {
@@ -157,6 +182,11 @@ std::string driver_help() {
           "output_bytes, loop_tests (executed '[' and ']' tests, where a pilot run counted them).\n"
           "real_time is the run alone, on bfbench's clock; cpu_time also covers the tape reset.\n"
           "\n"
+          "Reports: --out FILE writes the format --format names; without --format, CSV when FILE\n"
+          "ends in .csv and JSON otherwise (the machine and build are in the JSON's context). The\n"
+          "CSV is a header line, then one line per run (repetitions and their aggregates), one\n"
+          "column per field, a cell empty where the run has no value. Its columns:\n"
+       << wrapped(csv_header(), ',', 2, 92) << "\n"
           "Google Benchmark flags pass through, in the form --benchmark_NAME=VALUE: filter (a regex\n"
           "on the names above; -REGEX excludes), repetitions, min_time (seconds, a plain number),\n"
           "out, out_format, format, list_tests, counters_tabular, enable_random_interleaving, ...\n"

@@ -45,4 +45,8 @@ std::string driver_help();
 // "json" -> kJson; anything else is a UsageError naming `option`.
 ReportFormat parse_format(const std::string& option, const std::string& text);
 
+// The format of `--out PATH` without --format: CSV for a name ending in ".csv" (any case), else
+// JSON.
+ReportFormat format_for_file(const std::string& path);
+
 }  // namespace bf::driver

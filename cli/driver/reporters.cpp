@@ -1,19 +1,14 @@
 #include "cli/driver/reporters.h"
 
 #include <cmath>
-#include <limits>
 
-#include "cli/driver/counters.h"
+#include "cli/driver/csv_reporter.h"
 
 namespace bf::driver {
 
 NamingReporter::NamingReporter(std::unique_ptr<benchmark::BenchmarkReporter> inner, size_t name_width,
-                               RunLog* log, Progress* progress, bool all_counters)
-    : inner_(std::move(inner)),
-      name_width_(name_width),
-      log_(log),
-      progress_(progress),
-      all_counters_(all_counters) {}
+                               RunLog* log, Progress* progress)
+    : inner_(std::move(inner)), name_width_(name_width), log_(log), progress_(progress) {}
 
 bool NamingReporter::ReportContext(const Context& context) {
   // RunSpecifiedBenchmarks points this reporter's streams at the --benchmark_out file (streams
@@ -40,11 +35,6 @@ void NamingReporter::ReportRuns(const std::vector<Run>& runs) {
         if (std::isnan(counter.value)) counter.value = 0;
       }
     }
-    if (all_counters_) {
-      for (const char* name : kCounterNames) {
-        run.counters.try_emplace(name, std::numeric_limits<double>::quiet_NaN());
-      }
-    }
     if (log_ != nullptr) log_->add(run);
   }
   if (progress_ != nullptr) progress_->clear();
@@ -53,8 +43,8 @@ void NamingReporter::ReportRuns(const std::vector<Run>& runs) {
 
 void NamingReporter::Finalize() { inner_->Finalize(); }
 
-std::unique_ptr<benchmark::BenchmarkReporter> make_library_reporter(ReportFormat format, bool color,
-                                                                   bool tabular) {
+std::unique_ptr<benchmark::BenchmarkReporter> make_reporter(ReportFormat format, bool color,
+                                                           bool tabular) {
   switch (format) {
     case ReportFormat::kConsole: {
       int options = benchmark::ConsoleReporter::OO_None;
@@ -66,11 +56,7 @@ std::unique_ptr<benchmark::BenchmarkReporter> make_library_reporter(ReportFormat
     case ReportFormat::kJson:
       return std::make_unique<benchmark::JSONReporter>();
     case ReportFormat::kCsv:
-      // Deprecated upstream but still Google Benchmark's CSV; --format csv asks for exactly it.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-      return std::make_unique<benchmark::CSVReporter>();
-#pragma GCC diagnostic pop
+      return std::make_unique<CsvReporter>();
   }
   return nullptr;
 }

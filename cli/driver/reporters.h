@@ -1,5 +1,5 @@
-// Reporters: Google Benchmark's own console, JSON and CSV reporters, handed runs whose names are
-// just phase/engine/program/level, plus a record of every run for the summary.
+// Reporters: Google Benchmark's own console and JSON reporters and our CSV one, handed runs whose
+// names are just phase/engine/program/level, plus a record of every run for the summary.
 #pragma once
 
 #include <benchmark/benchmark.h>
@@ -21,11 +21,9 @@ namespace bf::driver {
 // It also keeps the JSON valid where the library would write NaN (see ReportRuns).
 class NamingReporter final : public benchmark::BenchmarkReporter {
  public:
-  // `log` and `progress` may be null. `all_counters`: give every run every counter of
-  // kCounterNames, NaN where unknown -- Google Benchmark's CSV reporter aborts when a run has a
-  // counter the first one lacked.
+  // `log` and `progress` may be null.
   NamingReporter(std::unique_ptr<benchmark::BenchmarkReporter> inner, size_t name_width, RunLog* log,
-                 Progress* progress, bool all_counters = false);
+                 Progress* progress);
 
   bool ReportContext(const Context& context) override;
   void ReportRuns(const std::vector<Run>& runs) override;
@@ -36,11 +34,10 @@ class NamingReporter final : public benchmark::BenchmarkReporter {
   size_t name_width_;
   RunLog* log_;
   Progress* progress_;
-  bool all_counters_;
 };
 
-// One of Google Benchmark's reporters for `format`.
-std::unique_ptr<benchmark::BenchmarkReporter> make_library_reporter(ReportFormat format, bool color,
-                                                                   bool tabular);
+// The reporter for `format`: Google Benchmark's console or JSON one, or our CsvReporter.
+std::unique_ptr<benchmark::BenchmarkReporter> make_reporter(ReportFormat format, bool color,
+                                                           bool tabular);
 
 }  // namespace bf::driver

@@ -196,6 +196,7 @@ def change_chart(comparison: compare.Comparison, out_dir: Path, name: str,
     axis.axvline(0, color="black", linewidth=0.8)
     for bound in (comparison.threshold, -comparison.threshold / (1 + comparison.threshold)):
         axis.axvline(bound * 100, color="black", linewidth=0.5, linestyle=":")
-    axis.set_xlabel("median vs baseline (%); red slower, green faster, grey not significant")
+    axis.set_xlabel("median vs baseline (%); red slower, green faster, grey within the threshold "
+                    "or not significant")
     axis.set_title(f"largest changes ({len(rows)} of {len(comparison.rows)} benchmarks)")
     return _save(figure, out_dir, name)

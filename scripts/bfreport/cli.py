@@ -8,6 +8,7 @@ EXIT_USAGE = 64       # bad arguments
 EXIT_DATA = 65        # an input file is not what it should be
 EXIT_CANNOT_READ = 66
 EXIT_SOFTWARE = 70    # a tool we run failed (valgrind, bfbench)
+EXIT_CANNOT_WRITE = 74  # an output file cannot be written (as bfbench's --out)
 
 
 class Failure(Exception):

@@ -141,12 +141,8 @@ def build(res: results.Results, base: Optional[results.Results], out_dir: Path,
                      f"A change counts when the median moved by more than {threshold:.0%} and a "
                      f"Mann-Whitney U test over the repetitions gives p < {alpha}.")
         section.items(comparison.warnings)
-        counts = {}
-        for row in comparison.rows:
-            counts[row.verdict] = counts.get(row.verdict, 0) + 1
-        order = [compare.SLOWER, compare.FASTER, compare.NOT_SIGNIFICANT, compare.SAME,
-                 compare.FAILED, compare.MISSING, compare.NEW]
-        section.text("Benchmarks: " + ", ".join(f"{counts[v]} {v}" for v in order if v in counts)
+        counts = comparison.counts()
+        section.text("Benchmarks: " + ", ".join(f"{n} {v}" for v, n in counts.items())
                      + f" ({compare.MISSING}: only in the baseline; {compare.NEW}: only here).")
         section.chart("baseline_changes", charts.change_chart(comparison, out_dir,
                                                               "baseline_changes"))

@@ -1,8 +1,13 @@
-"""Statistics the reports use: geometric means, speed-ups with their spread, Mann-Whitney U."""
+"""Statistics the reports use: geometric means, speed-ups with their spread, Mann-Whitney U,
+bootstrap intervals of a change."""
 import math
 from typing import Optional, Sequence, Tuple
 
+import numpy
 from scipy import stats as _scipy_stats
+
+# A fixed seed: the same two files give the same interval on every run (and in every test).
+_BOOTSTRAP_SEED = 12
 
 
 def geomean(values: Sequence[float]) -> Optional[float]:
@@ -38,3 +43,24 @@ def smallest_p(n1: int, n2: int) -> float:
     if n1 < 1 or n2 < 1:
         return 1.0
     return min(1.0, 2.0 / math.comb(n1 + n2, n1))
+
+
+def _median_ratio(base, new, axis):
+    return numpy.median(new, axis=axis) / numpy.median(base, axis=axis)
+
+
+def ratio_interval(base: Sequence[float], new: Sequence[float],
+                   confidence: float = 0.95) -> Optional[Tuple[float, float]]:
+    """A percentile-bootstrap confidence interval of median(new) / median(base), each sample set
+    resampled on its own (scipy.stats.bootstrap, 9999 resamples, a fixed seed). None when either
+    side has fewer than two samples or a median of 0. With few samples the interval is too narrow
+    (a resample of 2 values has only 3 medians), which is why rows whose counts cannot reach
+    significance are marked apart."""
+    if len(base) < 2 or len(new) < 2 or min(base) <= 0:
+        return None
+    result = _scipy_stats.bootstrap((list(base), list(new)), _median_ratio, vectorized=True,
+                                    paired=False, confidence_level=confidence,
+                                    method="percentile",
+                                    random_state=numpy.random.default_rng(_BOOTSTRAP_SEED))
+    low, high = result.confidence_interval
+    return float(low), float(high)

@@ -4,15 +4,19 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
 
 #include "engines/builtin_engines.h"
+#include "tests/driver/report_csv.h"
 #include "tests/driver/report_json.h"
 #include "tests/driver/tiny_corpus.h"
 #include "tests/support/process.h"
+#include "tests/support/test_corpus.h"
 
 namespace bf::testing {
 namespace {
@@ -186,22 +190,116 @@ TEST(Driver, BenchmarkFlagsPassThrough) {
   EXPECT_NE(run.err.find("Summary"), std::string::npos);
 }
 
-TEST(Driver, CsvHasOneRowPerBenchmarkWithTheSameColumns) {
-  const std::string corpus = write_tiny_corpus("csv", tiny_programs());
-  const ProcessResult r = bfbench({"--corpus", corpus, "--quick", "--engine=naive", "--program=letters,last",
-                                   "--level=O0,O2", "--format=csv"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::istringstream lines(r.out);
-  std::string header;
-  std::getline(lines, header);
-  EXPECT_EQ(header.rfind("name,iterations,real_time,cpu_time", 0), 0u) << header;
-  const auto columns = std::count(header.begin(), header.end(), ',');
-  int rows = 0;
-  for (std::string line; std::getline(lines, line) && line.rfind("\"", 0) == 0; ++rows) {
-    EXPECT_EQ(std::count(line.begin(), line.end(), ','), columns) << line;
+// The columns of every CSV report, in order (bfbench --help lists them).
+const std::vector<std::string> kCsvColumns = {
+    "name", "phase", "engine", "program", "level", "run_type", "aggregate_name", "aggregate_unit",
+    "repetition_index", "repetitions", "iterations", "real_time", "cpu_time", "time_unit", "ops",
+    "code_bytes", "source_bytes", "output_bytes", "loop_tests", "bytes_per_second",
+    "error_occurred", "error_message"};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The cell of `row` in column `name`.
+const std::string& cell(const CsvTable& table, const std::vector<std::string>& row,
+                        const std::string& name) {
+  return row.at(table.column(name));
+}
+
+TEST(Driver, OutFileNamedCsvIsCsvWithTheHeaderFirstAndEmptyCellsForAbsentValues) {
+  std::vector<TinyProgram> programs = tiny_programs();
+  programs[0].wrong_hash = true;  // letters: its runs fail, so they have no time
+  const std::string corpus = write_tiny_corpus("csv_file", programs);
+  const std::string path = ::testing::TempDir() + "csv_file.csv";
+  const ProcessResult r = bfbench({"--corpus", corpus, "--quick", "--engine=naive",
+                                   "--program=letters,last", "--level=O0,O2", "--out", path});
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // the wrong hash
+  const std::string text = read_file(path);
+  EXPECT_EQ(text.rfind("name,phase,engine,program,level,", 0), 0u) << text.substr(0, 200);
+  EXPECT_EQ(text.find("nan"), std::string::npos) << text;
+  const std::optional<CsvTable> table = read_csv(path);
+  if (!table) {
+    if (running_in_ci()) FAIL() << "/usr/bin/python3 is required under CI=true";
+    GTEST_SKIP() << "no /usr/bin/python3 to read the CSV with";
   }
-  EXPECT_EQ(rows, 8);  // 2 phases x 2 programs x 2 levels
+  EXPECT_EQ(table->header, kCsvColumns);
+  ASSERT_EQ(table->rows.size(), 8u);  // --quick: 2 phases x 2 programs x 2 levels, once each
+  for (const std::vector<std::string>& row : table->rows) {
+    ASSERT_EQ(row.size(), kCsvColumns.size()) << row.at(0);
+    const auto& at = [&](const char* column) -> const std::string& {
+      return cell(*table, row, column);
+    };
+    const std::string& name = at("name");
+    EXPECT_EQ(name, at("phase") + "/" + at("engine") + "/" + at("program") + "/" + at("level"));
+    EXPECT_EQ(at("run_type"), "iteration") << name;
+    EXPECT_EQ(at("aggregate_name"), "") << name;
+    EXPECT_EQ(at("repetition_index"), "0") << name;
+    const bool run = at("phase") == "run";
+    const bool failed = run && at("program") == "letters";
+    EXPECT_EQ(at("error_occurred"), failed ? "true" : "false") << name;
+    EXPECT_EQ(at("loop_tests"), "") << name;  // --quick has no pilot run to count them
+    if (failed) {  // no time, no counters: empty cells
+      EXPECT_EQ(at("real_time"), "") << name;
+      EXPECT_EQ(at("time_unit"), "") << name;
+      EXPECT_EQ(at("ops"), "") << name;
+      EXPECT_NE(at("error_message").find("SHA-256"), std::string::npos) << at("error_message");
+    } else {
+      // Each phase has counters the other lacks.
+      EXPECT_FALSE(at("ops").empty()) << name;
+      EXPECT_EQ(at("source_bytes").empty(), run) << name;
+      EXPECT_EQ(at("bytes_per_second").empty(), run) << name;
+      EXPECT_EQ(at("output_bytes").empty(), !run) << name;
+      EXPECT_GT(std::stod(at("real_time")), 0) << name;
+      EXPECT_FALSE(at("time_unit").empty()) << name;
+      EXPECT_EQ(at("error_message"), "") << name;
+    }
+  }
+  // --format still decides: the same name with --format=json gets JSON.
+  const ProcessResult json = bfbench({"--corpus", corpus, "--quick", "--engine=naive",
+                                      "--program=last", "--level=O0", "--format=json", "--out",
+                                      path});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(read_file(path).rfind("{", 0), 0u);
+}
+
+TEST(Driver, CsvOnStdoutHasEveryCounterOfTheJsonAndEveryAggregate) {
+  const std::string corpus = write_tiny_corpus("csv_stdout", tiny_programs());
+  const std::string json = report_path("csv_stdout");
+  const std::string csv = ::testing::TempDir() + "csv_stdout.csv";
+  const ProcessResult r = bfbench({"--corpus", corpus, "--engine=naive", "--program=letters,echo",
+                                   "--level=O0,O2", "--benchmark_repetitions=2",
+                                   "--benchmark_min_time=0.01", "--format=csv",
+                                   "--benchmark_out=" + json});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("name,phase,engine,program,level,", 0), 0u) << r.out.substr(0, 200);
   EXPECT_NE(r.err.find("Summary"), std::string::npos);  // not in the CSV
+  std::ofstream(csv, std::ios::binary) << r.out;
+  const std::optional<CsvTable> table = read_csv(csv);
+  if (!table) {
+    if (running_in_ci()) FAIL() << "/usr/bin/python3 is required under CI=true";
+    GTEST_SKIP() << "no /usr/bin/python3 to read the CSV with";
+  }
+  const Report report = read_report(json);
+  ASSERT_EQ(table->rows.size(), report.entries.size());
+  std::set<std::string> aggregates;
+  for (size_t i = 0; i < report.entries.size(); ++i) {
+    const ReportEntry& entry = report.entries[i];
+    const std::vector<std::string>& row = table->rows[i];
+    ASSERT_EQ(row.size(), table->header.size()) << entry.name;
+    EXPECT_EQ(cell(*table, row, "name"), entry.name);
+    EXPECT_EQ(cell(*table, row, "run_type"), entry.run_type) << entry.name;
+    EXPECT_EQ(cell(*table, row, "aggregate_name"), entry.aggregate_name) << entry.name;
+    if (!entry.aggregate_name.empty()) aggregates.insert(entry.aggregate_name);
+    // Every counter the JSON has is a column with the same value.
+    for (const auto& [counter, value] : entry.counters) {
+      const std::string& text = cell(*table, row, counter);
+      ASSERT_FALSE(text.empty()) << entry.name << " " << counter;
+      EXPECT_DOUBLE_EQ(std::stod(text), value) << entry.name << " " << counter;
+    }
+  }
+  EXPECT_EQ(aggregates, (std::set<std::string>{"mean", "median", "stddev", "cv"}));
 }
 
 TEST(Driver, UnknownNamesAreUsageErrorsListingTheValidOnes) {

@@ -5,7 +5,9 @@
 #include <sstream>
 
 #include "cli/driver/bench_name.h"
+#include "cli/driver/csv_reporter.h"
 #include "cli/driver/name_filter.h"
+#include "cli/driver/options.h"
 #include "cli/driver/output_check.h"
 #include "cli/driver/plan.h"
 #include "cli/driver/progress.h"
@@ -155,6 +157,79 @@ TEST(DriverSummary, RanksRunsAgainstNaiveO0AndWarnsAboutTooFewRepetitionsAndNois
       << text;
   EXPECT_NE(text.find("varied by more than 5%"), std::string::npos) << text;
   EXPECT_NE(text.find("run/noisy/hanoi/O3"), std::string::npos);
+}
+
+TEST(DriverCsv, AFieldIsQuotedOnlyWhenItHoldsACommaAQuoteOrALineBreak) {
+  EXPECT_EQ(csv_field("run/naive/hanoi/O2"), "run/naive/hanoi/O2");
+  EXPECT_EQ(csv_field(""), "");
+  EXPECT_EQ(csv_field("a, b"), "\"a, b\"");
+  EXPECT_EQ(csv_field(R"(say "hi")"), R"("say ""hi""")");
+  EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
+}
+
+benchmark::BenchmarkReporter::Run csv_test_run(const std::string& name) {
+  benchmark::BenchmarkReporter::Run run;
+  run.run_name.function_name = name;
+  run.iterations = 4;
+  run.repetitions = 3;
+  run.repetition_index = 1;
+  run.time_unit = benchmark::kMillisecond;
+  run.real_accumulated_time = 0.002;  // seconds over 4 iterations: 0.5 ms each
+  run.cpu_accumulated_time = 0.004;
+  return run;
+}
+
+TEST(DriverCsv, ALineHasOneCellPerColumnAndNothingWhereTheRunHasNoValue) {
+  benchmark::BenchmarkReporter::Run run = csv_test_run("run/naive/hanoi/O2");
+  run.counters["ops"] = benchmark::Counter(42);
+  run.counters["code_bytes"] = benchmark::Counter(std::nan(""));
+  EXPECT_EQ(csv_header(),
+            "name,phase,engine,program,level,run_type,aggregate_name,aggregate_unit,"
+            "repetition_index,repetitions,iterations,real_time,cpu_time,time_unit,ops,code_bytes,"
+            "source_bytes,output_bytes,loop_tests,bytes_per_second,error_occurred,error_message");
+  EXPECT_EQ(csv_line(run),
+            "run/naive/hanoi/O2,run,naive,hanoi,O2,iteration,,,1,3,4,0.5,1,ms,42,,,,,,false,");
+}
+
+TEST(DriverCsv, AFailedRunHasNoTimesAndItsMessageStaysOneCell) {
+  benchmark::BenchmarkReporter::Run run = csv_test_run("compile/cc/hanoi/O3");
+  run.error_occurred = true;
+  run.error_message = "cc failed: exit 1, \"no space\"";
+  EXPECT_EQ(csv_line(run),
+            "compile/cc/hanoi/O3,compile,cc,hanoi,O3,iteration,,,1,3,4,,,,,,,,,,true,"
+            R"("cc failed: exit 1, ""no space""")");
+}
+
+TEST(DriverCsv, AggregatesNameTheirStatisticAndACoefficientOfVariationHasNoTimeUnit) {
+  benchmark::BenchmarkReporter::Run mean = csv_test_run("run/naive/hanoi/O2");
+  mean.run_type = benchmark::BenchmarkReporter::Run::RT_Aggregate;
+  mean.aggregate_name = "mean";
+  mean.iterations = 3;
+  mean.real_accumulated_time = 0.0015;  // 3 "iterations" (the repetitions): 0.5 ms
+  mean.cpu_accumulated_time = 0.0015;
+  EXPECT_EQ(csv_line(mean),
+            "run/naive/hanoi/O2_mean,run,naive,hanoi,O2,aggregate,mean,time,,3,3,0.5,0.5,ms,"
+            ",,,,,,false,");
+  benchmark::BenchmarkReporter::Run cv = mean;
+  cv.aggregate_name = "cv";
+  cv.aggregate_unit = benchmark::kPercentage;
+  cv.real_accumulated_time = 0.25;  // a fraction, not a time
+  cv.cpu_accumulated_time = 0.125;
+  EXPECT_EQ(csv_line(cv),
+            "run/naive/hanoi/O2_cv,run,naive,hanoi,O2,aggregate,cv,percentage,,3,3,0.25,0.125,,"
+            ",,,,,,false,");
+}
+
+TEST(DriverCsv, ANameThatIsNotPhaseEngineProgramLevelLeavesThoseCellsEmpty) {
+  EXPECT_EQ(csv_line(csv_test_run("something_else")).rfind("something_else,,,,,iteration,", 0), 0u);
+}
+
+TEST(DriverOptions, OutFileNamedCsvMeansCsv) {
+  EXPECT_EQ(format_for_file("report.csv"), ReportFormat::kCsv);
+  EXPECT_EQ(format_for_file("/tmp/REPORT.CSV"), ReportFormat::kCsv);
+  EXPECT_EQ(format_for_file("report.json"), ReportFormat::kJson);
+  EXPECT_EQ(format_for_file("report"), ReportFormat::kJson);
+  EXPECT_EQ(format_for_file("csv"), ReportFormat::kJson);
 }
 
 }  // namespace

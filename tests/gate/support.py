@@ -6,6 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "scripts"
+DATA = Path(__file__).resolve().parent / "data"   # small real bfbench results
 sys.path.insert(0, str(SCRIPTS))
 
 

@@ -65,8 +65,7 @@ size_t Lowerer::region_op(size_t i) {
       if (pinned) {
         emit_.add(*pinned, low_byte(op.arg));
       } else {
-        access(op.offset, op.src);
-        emit_.add(op.offset, low_byte(op.arg));
+        add_in_memory(op);
       }
       facts_.flags_hold_cell = op.offset == 0;
       return i;
@@ -74,8 +73,7 @@ size_t Lowerer::region_op(size_t i) {
       if (pinned) {
         emit_.set(*pinned, low_byte(op.arg));
       } else {
-        access(op.offset, op.src);
-        emit_.set(op.offset, low_byte(op.arg));
+        set_in_memory(op);
       }
       return i;
     case OpKind::kLoopBegin: {

@@ -62,6 +62,8 @@ class Lowerer {
   size_t lower_op(size_t i, Copy copy);
   void record(size_t i, Copy copy);
   void access(int32_t offset, uint32_t src);
+  void add_in_memory(const Op& op);
+  void set_in_memory(const Op& op);
   std::optional<uint8_t> value_of(int32_t offset) const;
   std::optional<CellRegister> held_in_register(int32_t offset, size_t next, uint32_t src);
   std::optional<CellRegister> held_register(int32_t offset);

@@ -64,14 +64,12 @@ size_t Lowerer::lower_op(size_t i, Copy copy) {
         emit_.store(*reg, op.offset);
         facts_.flags_hold_cell = op.offset == 0;
       } else {
-        access(op.offset, op.src);
-        emit_.add(op.offset, low_byte(op.arg));
+        add_in_memory(op);
         facts_.flags_hold_cell = op.offset == 0;
       }
       return i;
     case OpKind::kSet:
-      access(op.offset, op.src);
-      emit_.set(op.offset, low_byte(op.arg));
+      set_in_memory(op);
       facts_.values.set(op.offset, low_byte(op.arg));
       facts_.registers.forget(op.offset);  // its value is known instead
       return i;
@@ -135,6 +133,17 @@ void Lowerer::access(int32_t offset, uint32_t src) {
   }
   layout_.accesses.mark(emit_.offset(), src);
   facts_.cells.accessed(offset);
+}
+
+// add byte [rbx + off], amount / mov byte [rbx + off], value -- the ops on a cell in memory.
+void Lowerer::add_in_memory(const Op& op) {
+  access(op.offset, op.src);
+  emit_.add(op.offset, low_byte(op.arg));
+}
+
+void Lowerer::set_in_memory(const Op& op) {
+  access(op.offset, op.src);
+  emit_.set(op.offset, low_byte(op.arg));
 }
 
 // What the compiler knows cell p + offset holds, if anything. Not inside a fixed region, whose

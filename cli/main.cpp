@@ -13,6 +13,7 @@
 #include "cli/measure_command.h"
 #include "cli/run_command.h"
 #include "cli/version.h"
+#include "core/runtime/process_cleanup.h"
 #include "engines/builtin_engines.h"
 
 namespace {
@@ -30,7 +31,8 @@ constexpr const char* kHelp =
     "  bfbench --help | --version\n"
     "\n"
     "Exit codes: 0 ok, 64 bad usage, 65 program does not parse, 66 file cannot be read,\n"
-    "70 tape under/overflow or step limit, 74 output cannot be written, 124 time limit.\n";
+    "70 tape under/overflow or step limit, 74 output cannot be written, 124 time limit,\n"
+    "129/130/143 ended by SIGHUP/SIGINT/SIGTERM (nothing left running or behind).\n";
 
 int engines_command() {
   for (const bf::EngineInfo& info : bf::builtin_engines().all()) {
@@ -63,6 +65,9 @@ int dispatch(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes a write error we report, not a silent death
+  // SIGINT, SIGTERM, SIGHUP: the C compiler's process group and temporary directories go too, the
+  // output so far is written, and the status is 130, 143 or 129 (process_cleanup.h).
+  bf::cleanup::end_on_signals();
   try {
     return dispatch(argc, argv);
   } catch (const bf::cli::UsageError& error) {

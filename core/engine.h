@@ -22,6 +22,10 @@ struct CompileOptions {
   // Count steps against RunState::budget (needed for --max-steps and --timeout). Off by default:
   // benchmarks measure code without the check.
   bool count_steps = false;
+  // Engines that run another program to compile (cc) stop it after this many seconds and fail
+  // with a CompileError naming the limit; 0 means the engine's default, proportionate to the
+  // program (see `bfbench run --help`).
+  double compile_timeout_seconds = 0;
 };
 
 // Generated machine code, for `bfbench asm`: the bytes, the address they run at, and where each

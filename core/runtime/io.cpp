@@ -1,5 +1,7 @@
 #include "core/runtime/io.h"
 
+#include "core/runtime/process_cleanup.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +16,11 @@ void FdSink::write(const uint8_t* bytes, size_t count) {
     if (written < 0) {
       if (errno == EINTR) continue;
       error_ = errno;
+      if (end_status_ != 0) {
+        const std::string message = who_ + ": cannot write output: " + std::strerror(error_) + "\n";
+        (void)!::write(STDERR_FILENO, message.data(), message.size());
+        cleanup::end_now(end_status_);
+      }
       return;
     }
     bytes += written;

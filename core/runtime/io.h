@@ -30,17 +30,29 @@ class InputSource {
 };
 
 // Writes to a file descriptor (stdout). A failed write (a closed pipe) is remembered, and later
-// output is dropped, so the run ends normally and the caller reports the error.
+// output is dropped, so the run ends normally and the caller reports the error -- unless
+// end_process_on_error() was called.
 class FdSink final : public OutputSink {
  public:
   explicit FdSink(int fd) : fd_(fd) {}
   void write(const uint8_t* bytes, size_t count) override;
   bool failed() const { return error_ != 0; }
   int error() const { return error_; }
+  int fd() const { return fd_; }
+
+  // For a command whose whole job is this output: a failed write prints `who`: "cannot write
+  // output: <reason>" once on stderr and ends the process at once with `status`
+  // (process_cleanup.h), since a program writing into a closed pipe may otherwise run forever.
+  void end_process_on_error(int status, std::string who) {
+    end_status_ = status;
+    who_ = std::move(who);
+  }
 
  private:
   int fd_;
   int error_ = 0;
+  int end_status_ = 0;  // 0: remember the error instead
+  std::string who_;
 };
 
 // Keeps everything in memory (tests, differential checks).

@@ -3,7 +3,11 @@
 namespace bf {
 
 void RunState::flush() {
-  if (out_length > 0) sink->write(out_buffer, out_length);
+  if (out_length > 0) {
+    flushing = 1;
+    sink->write(out_buffer, out_length);
+    flushing = 0;
+  }
   out_length = 0;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <csignal>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -42,6 +43,10 @@ struct RunState {
 
   uint8_t out_storage[kOutputBufferBytes];
   uint8_t in_storage[kInputBufferBytes];
+
+  // Non-zero while flush() writes the buffer: a process ended by a signal then does not write it
+  // again (process_cleanup.h).
+  volatile std::sig_atomic_t flushing = 0;
 
   // Appends one output byte (the interpreters' path; JITs inline the same steps).
   void put(uint8_t byte) {

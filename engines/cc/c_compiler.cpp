@@ -14,9 +14,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "core/engine.h"
+#include "core/runtime/process_cleanup.h"
 #include "engines/cc/temp_dir.h"
 
 extern char** environ;
@@ -24,10 +26,6 @@ extern char** environ;
 namespace bf::cc {
 
 namespace {
-
-// Generous: the largest corpus program takes seconds. A program that keeps the compiler busy
-// longer is treated as one it cannot build, rather than as a hang.
-constexpr std::chrono::seconds kCompileTimeLimit{300};
 
 std::vector<std::string> split_words(const std::string& text) {
   std::vector<std::string> words;
@@ -73,13 +71,21 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+std::string seconds_text(std::chrono::duration<double> limit) {
+  std::ostringstream text;
+  text << limit.count();
+  return text.str();
+}
+
 // Waits for the compiler; kills its process group once `limit` has passed.
-int wait_for(pid_t pid, std::chrono::seconds limit, const std::string& name) {
+int wait_for(pid_t pid, std::chrono::duration<double> limit, const std::string& name) {
   // Through syscall(): glibc 2.36's <sys/pidfd.h> lacks extern "C" for C++.
   const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
   if (pidfd >= 0) {
     pollfd ready{pidfd, POLLIN, 0};
-    const auto deadline = std::chrono::steady_clock::now() + limit;
+    const auto deadline =
+        std::chrono::steady_clock::now() +
+        std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit);
     int polled = 0;
     do {
       const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -91,7 +97,8 @@ int wait_for(pid_t pid, std::chrono::seconds limit, const std::string& name) {
       ::kill(-pid, SIGKILL);
       int ignored = 0;
       ::waitpid(pid, &ignored, 0);
-      throw CompileError(name + " took longer than " + std::to_string(limit.count()) + " s");
+      throw CompileError(name + " took longer than " + seconds_text(limit) +
+                         " s (the compile time limit, --compile-timeout)");
     }
   }
   int status = 0;
@@ -101,9 +108,29 @@ int wait_for(pid_t pid, std::chrono::seconds limit, const std::string& name) {
   return status;
 }
 
+// The environment with TMPDIR replaced by `dir`, so that the compiler's own temporary files (as's
+// object file, ld's) land in our directory and go with it.
+std::vector<std::string> environment_with_tmpdir(const std::string& dir) {
+  std::vector<std::string> variables;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    if (std::strncmp(*entry, "TMPDIR=", 7) != 0) variables.emplace_back(*entry);
+  }
+  variables.push_back("TMPDIR=" + dir);
+  return variables;
+}
+
+std::vector<char*> pointers_to(std::vector<std::string>& words) {
+  std::vector<char*> pointers;
+  for (std::string& word : words) pointers.push_back(word.data());
+  pointers.push_back(nullptr);
+  return pointers;
+}
+
 // Runs the compiler with stdin from /dev/null and stdout+stderr into `log`; returns wait status.
-// The compiler gets a process group of its own, so a timeout can end its whole tree (cc1, as, ld).
-int run_compiler(const std::vector<std::string>& argv, const std::string& log) {
+// The compiler gets a process group of its own, so a timeout or a signal that ends bfbench can
+// end its whole tree (cc1, as, ld).
+int run_compiler(std::vector<std::string> argv, const std::string& log, const std::string& dir,
+                 std::chrono::duration<double> time_limit) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -111,19 +138,27 @@ int run_compiler(const std::vector<std::string>& argv, const std::string& log) {
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
   posix_spawnattr_setpgroup(&attributes, 0);
-  std::vector<char*> args;
-  for (const std::string& word : argv) args.push_back(const_cast<char*>(word.c_str()));
-  args.push_back(nullptr);
+  sigset_t nothing_blocked;
+  sigemptyset(&nothing_blocked);
+  posix_spawnattr_setsigmask(&attributes, &nothing_blocked);
+  std::vector<std::string> variables = environment_with_tmpdir(dir);
+  std::vector<char*> args = pointers_to(argv);
+  std::vector<char*> env = pointers_to(variables);
   pid_t pid = 0;
-  const int error = ::posix_spawn(&pid, args[0], &actions, &attributes, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
-  if (error != 0) {
-    throw CompileError("cannot run " + argv[0] + ": " + std::strerror(error));
+  std::optional<cleanup::ChildGroup> registered;
+  {
+    const cleanup::EndSignalsHeld held;
+    const int error = ::posix_spawn(&pid, args[0], &actions, &attributes, args.data(), env.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    if (error != 0) {
+      throw CompileError("cannot run " + argv[0] + ": " + std::strerror(error));
+    }
+    registered.emplace(pid);
   }
-  return wait_for(pid, kCompileTimeLimit, argv[0]);
+  return wait_for(pid, time_limit, argv[0]);
 }
 
 }  // namespace
@@ -154,7 +189,8 @@ std::string describe(const CCompiler& compiler) {
 }
 
 std::unique_ptr<SharedLibrary> compile_and_load(const CCompiler& compiler,
-                                                const std::string& c_source) {
+                                                const std::string& c_source,
+                                                std::chrono::duration<double> time_limit) {
   // dlopen hands back an already-loaded object with the same path, so no two libraries this
   // process has open may share one, even if mkdtemp reuses a name freed by an earlier compile.
   static std::atomic<uint64_t> serial{0};
@@ -171,7 +207,7 @@ std::unique_ptr<SharedLibrary> compile_and_load(const CCompiler& compiler,
   for (const char* flag : {"-O2", "-pipe", "-w", "-shared", "-fPIC", "-o"}) argv.push_back(flag);
   argv.push_back(object);
   argv.push_back(source);
-  const int status = run_compiler(argv, log);
+  const int status = run_compiler(argv, log, dir.path(), time_limit);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     std::string line = first_error_line(read_file(log), dir.path());
     if (line.empty()) {

@@ -1,6 +1,7 @@
 // CCompiler: the system C compiler, found at run time, turning C source into loaded machine code.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,8 +25,11 @@ std::string describe(const CCompiler& compiler);
 
 // Writes `c_source` into a fresh temporary directory, compiles it with -O2 into a shared object,
 // loads it, and removes the directory. Safe to call from several threads at once. Throws
-// CompileError carrying the compiler's first error line.
+// CompileError carrying the compiler's first error line, or naming `time_limit` when the
+// compiler ran longer (its whole process group is then killed). While it runs, the compiler and
+// the directory are registered with process_cleanup.h, so a signal that ends bfbench ends them.
 std::unique_ptr<SharedLibrary> compile_and_load(const CCompiler& compiler,
-                                                const std::string& c_source);
+                                                const std::string& c_source,
+                                                std::chrono::duration<double> time_limit);
 
 }  // namespace bf::cc

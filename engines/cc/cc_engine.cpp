@@ -1,5 +1,7 @@
 #include "engines/cc/cc_engine.h"
 
+#include <chrono>
+
 #include "engines/cc/c_translator.h"
 #include "engines/cc/cc_abi.h"
 #include "engines/cc/checked_path.h"
@@ -43,14 +45,25 @@ class CcExecutable final : public Executable {
   size_t code_bytes_ = 0;
 };
 
+// The C compiler's time limit: --compile-timeout, or by default 30 s plus 10 ms per op of the
+// optimized program -- far above what gcc needs for the corpus (mandelbrot O3: 2 s), so only a
+// compile that is running away hits it.
+std::chrono::duration<double> compile_time_limit(const Program& program,
+                                                 const CompileOptions& options) {
+  if (options.compile_timeout_seconds > 0) {
+    return std::chrono::duration<double>(options.compile_timeout_seconds);
+  }
+  return std::chrono::duration<double>(30.0 + 0.010 * static_cast<double>(program.ops.size()));
+}
+
 class CcEngine final : public Engine {
  public:
   explicit CcEngine(CCompiler compiler) : compiler_(std::move(compiler)) {}
 
   std::unique_ptr<Executable> compile(const Program& program,
                                       const CompileOptions& options) const override {
-    std::unique_ptr<SharedLibrary> library =
-        compile_and_load(compiler_, translate_to_c(program, options));
+    std::unique_ptr<SharedLibrary> library = compile_and_load(
+        compiler_, translate_to_c(program, options), compile_time_limit(program, options));
     return std::make_unique<CcExecutable>(program, options.count_steps, std::move(library));
   }
 

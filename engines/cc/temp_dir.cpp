@@ -16,14 +16,17 @@ TempDir::TempDir() {
   pattern += "/bfbench-cc-XXXXXX";
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
+  const cleanup::EndSignalsHeld held;  // until the directory is registered
   if (::mkdtemp(name.data()) == nullptr) {
     throw CompileError("cannot create a temporary directory " + pattern + ": " +
                        std::strerror(errno));
   }
   path_ = name.data();
+  registered_ = std::make_unique<cleanup::TempDirectory>(path_);
 }
 
 TempDir::~TempDir() {
+  registered_.reset();
   std::error_code ignored;  // a destructor cannot report; nothing else holds these files
   std::filesystem::remove_all(path_, ignored);
 }

@@ -1,7 +1,11 @@
-// TempDir: a private directory under $TMPDIR (or /tmp), removed with everything in it when dropped.
+// TempDir: a private directory under $TMPDIR (or /tmp), removed with everything in it when dropped
+// -- or, if bfbench is ended by a signal meanwhile, by process_cleanup.h.
 #pragma once
 
+#include <memory>
 #include <string>
+
+#include "core/runtime/process_cleanup.h"
 
 namespace bf::cc {
 
@@ -18,6 +22,7 @@ class TempDir {
 
  private:
   std::string path_;
+  std::unique_ptr<cleanup::TempDirectory> registered_;
 };
 
 }  // namespace bf::cc

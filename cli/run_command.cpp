@@ -14,7 +14,7 @@
 #include "cli/cli_common.h"
 #include "cli/exit_codes.h"
 #include "core/passes/pipeline.h"
-#include "core/runtime/watchdog.h"
+#include "core/runtime/program_run.h"
 
 namespace po = boost::program_options;
 
@@ -145,8 +145,6 @@ int run_command(int argc, char** argv) {
   int input_fd = -1;
   std::unique_ptr<InputSource> input = open_input(options, input_fd);
   FdSink output(STDOUT_FILENO);
-  auto state = std::make_unique<RunState>(output, *input, options.eof);
-  state->reset(options.max_steps);
 
   CompileOptions compile_options;
   compile_options.count_steps = options.max_steps > 0 || options.timeout_seconds > 0;
@@ -158,15 +156,11 @@ int run_command(int argc, char** argv) {
   }
   Tape tape(options.tape_cells);
 
-  RunResult result;
-  {
-    std::optional<Watchdog> watchdog;
-    if (options.timeout_seconds > 0) {
-      watchdog.emplace(*state, std::chrono::duration<double>(options.timeout_seconds));
-    }
-    result = executable->run(tape, *state);
-  }
-  state->flush();  // output produced before a trap is still written
+  ProgramRun run(output, *input,
+                 {.eof = options.eof,
+                  .max_steps = options.max_steps,
+                  .time_limit = std::chrono::duration<double>(options.timeout_seconds)});
+  const RunResult result = run.run(*executable, tape);  // output before a trap is still written
   if (input_fd >= 0) ::close(input_fd);
   if (output.failed()) {
     std::cerr << "bfbench: cannot write output: " << std::strerror(output.error()) << "\n";

@@ -65,21 +65,15 @@ EofPolicy parse_eof(const std::string& text) {
   throw UsageError{"--eof must be keep, 0 or 255, not '" + text + "'"};
 }
 
-RunOptions parse_run_options(int argc, char** argv, bool& help) {
-  po::options_description visible = run_options_description();
-  po::options_description all = visible;
-  all.add_options()("file", po::value<std::string>(), "program file");
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  help = vm.count("help") > 0;
-  if (help) {
+// The options, or nullopt after printing the help.
+std::optional<RunOptions> parse_run_options(int argc, char** argv) {
+  const po::options_description visible = run_options_description();
+  const po::variables_map vm = parse_with_program_file(argc, argv, visible, "run");
+  if (vm.count("help")) {
     std::cout << visible << "\nExit codes: 0 ok, 64 bad usage, 65 program does not parse, 66 file "
                             "cannot be read,\n70 tape under/overflow or step limit, 74 output "
                             "cannot be written, 124 time limit.\n";
-    return {};
+    return std::nullopt;
   }
   RunOptions options;
   if (vm.count("file")) options.file = vm["file"].as<std::string>();
@@ -129,14 +123,9 @@ int exit_code_for(RunStatus status) {
 }  // namespace
 
 int run_command(int argc, char** argv) {
-  bool help = false;
-  RunOptions options;
-  try {
-    options = parse_run_options(argc, argv, help);
-  } catch (const po::error& error) {
-    throw UsageError{std::string("run: ") + error.what()};
-  }
-  if (help) return exit_code::kOk;
+  const std::optional<RunOptions> parsed = parse_run_options(argc, argv);
+  if (!parsed) return exit_code::kOk;
+  const RunOptions& options = *parsed;
 
   const EngineInfo& engine_info = find_engine(options.engine);
   const Source source = load_source(options.file, options.code);

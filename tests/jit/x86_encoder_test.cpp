@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/disassembler.h"
 #include "engines/handjit/x86_encoder.h"
-#include "tests/jit/disassembly.h"
 
 namespace bf::handjit {
 namespace {
@@ -42,8 +42,8 @@ std::string encoded(const std::function<void(X86Encoder&)>& emit, uint64_t addre
   CodeBuffer buffer;
   X86Encoder x86(buffer);
   emit(x86);
-  const std::vector<bf::testing::Instruction> instructions =
-      bf::testing::disassemble(buffer.bytes(), address);
+  const std::vector<bf::Instruction> instructions =
+      bf::Disassembler().disassemble(buffer.bytes(), address);
   if (instructions.size() != 1 || instructions[0].size != buffer.size()) return "<not one instruction>";
   return instructions[0].text;
 }

@@ -127,7 +127,8 @@ std::string format_asm(const Program& program, const Source& source, const Machi
   const Disassembler disassembler;
   const auto list_code = [&](uint32_t from, uint32_t to, std::string& out) {
     to = std::min<uint32_t>(to, static_cast<uint32_t>(code.bytes.size()));
-    if (from < to) list(disassembler, code.bytes.subspan(from, to - from), code.address + from, out);
+    if (from >= to) return;
+    list(disassembler, code.bytes.subspan(from, to - from), code.address + from, out);
   };
   char address[32];
   std::snprintf(address, sizeof address, "0x%llx", static_cast<unsigned long long>(code.address));

@@ -130,8 +130,8 @@ TEST(Runtime, WatchdogStopsARunawayProgramWithATimeLimit) {
   const Program program = parse(Source("p", "+[]"));
   const auto executable = engine_named("naive").make()->compile(program, {.count_steps = true});
   Tape tape(4096);
-  const RunResult result =
-      ProgramRun(sink, input, {.time_limit = std::chrono::milliseconds(100)}).run(*executable, tape);
+  ProgramRun run(sink, input, {.time_limit = std::chrono::milliseconds(100)});
+  const RunResult result = run.run(*executable, tape);
   EXPECT_EQ(result.status, RunStatus::kTimeLimit);
 }
 

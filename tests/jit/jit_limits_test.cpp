@@ -67,8 +67,8 @@ TEST_P(JitLimits, WatchdogStopsAnEndlessLoop) {
   StringSink sink;
   BytesSource input("");
   Tape tape;
-  const RunResult result =
-      ProgramRun(sink, input, {.time_limit = std::chrono::milliseconds(100)}).run(*executable, tape);
+  ProgramRun run(sink, input, {.time_limit = std::chrono::milliseconds(100)});
+  const RunResult result = run.run(*executable, tape);
   EXPECT_EQ(status_name(result.status), status_name(RunStatus::kTimeLimit));
 }
 

@@ -1,16 +1,16 @@
 #include "cli/asm_command.h"
 
-#include <capstone/capstone.h>
-
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string_view>
 
 #include "cli/cli_common.h"
+#include "cli/disassembler.h"
 #include "cli/exit_codes.h"
 #include "core/ir_printer.h"
 #include "core/passes/pipeline.h"
@@ -22,63 +22,40 @@ namespace bf::cli {
 
 namespace {
 
-// A Capstone handle for 64-bit x86 in Intel syntax, closed when dropped.
-class Disassembler {
- public:
-  Disassembler() {
-    if (const cs_err error = cs_open(CS_ARCH_X86, CS_MODE_64, &handle_); error != CS_ERR_OK) {
-      throw std::runtime_error(std::string("capstone: ") + cs_strerror(error));
-    }
-    cs_option(handle_, CS_OPT_SYNTAX, CS_OPT_SYNTAX_INTEL);
-    insn_ = cs_malloc(handle_);
+// One listing line: "  0x00007f0012345678  48 89 df                  mov rdi, rbx".
+void line(uint64_t address, const uint8_t* bytes, size_t count, const std::string& text,
+          std::string& out) {
+  char head[32];
+  std::snprintf(head, sizeof head, "  0x%016llx  ", static_cast<unsigned long long>(address));
+  std::string hex;
+  for (size_t i = 0; i < count; ++i) {
+    char two[4];
+    std::snprintf(two, sizeof two, "%02x ", bytes[i]);
+    hex += two;
   }
-  ~Disassembler() {
-    cs_free(insn_, 1);
-    cs_close(&handle_);
-  }
-  Disassembler(const Disassembler&) = delete;
-  Disassembler& operator=(const Disassembler&) = delete;
+  hex.resize(std::max<size_t>(hex.size(), 33), ' ');
+  out += head + hex + text + "\n";
+}
 
-  // One line per instruction: "  0x00007f0012345678  48 89 df                  mov rdi, rbx".
-  // A byte Capstone cannot decode is shown as `.byte` and skipped, so the listing goes on.
-  void list(const uint8_t* bytes, size_t size, uint64_t address, std::string& out) const {
-    while (size > 0) {
-      const uint8_t* at = bytes;
-      const uint64_t start = address;
-      std::string text;
-      if (cs_disasm_iter(handle_, &bytes, &size, &address, insn_)) {
-        text = insn_->mnemonic;
-        if (insn_->op_str[0] != '\0') text += std::string(" ") + insn_->op_str;
-      } else {
-        char byte[16];
-        std::snprintf(byte, sizeof byte, ".byte 0x%02x", *bytes);
-        text = byte;
-        ++bytes;
-        --size;
-        ++address;
-      }
-      line(start, at, static_cast<size_t>(bytes - at), text, out);
+// One line per instruction of `bytes` (running at `address`). A byte Capstone cannot decode is
+// shown as `.byte` and skipped, so the listing goes on.
+void list(const Disassembler& disassembler, std::span<const uint8_t> bytes, uint64_t address,
+          std::string& out) {
+  size_t offset = 0;
+  while (offset < bytes.size()) {
+    const uint8_t* at = bytes.data() + offset;
+    if (const std::optional<Instruction> instruction =
+            disassembler.decode(bytes.subspan(offset), address + offset)) {
+      line(address + offset, at, instruction->size, instruction->text, out);
+      offset += instruction->size;
+    } else {
+      char byte[16];
+      std::snprintf(byte, sizeof byte, ".byte 0x%02x", *at);
+      line(address + offset, at, 1, byte, out);
+      ++offset;
     }
   }
-
- private:
-  static void line(uint64_t address, const uint8_t* bytes, size_t count, const std::string& text,
-                   std::string& out) {
-    char head[32];
-    std::snprintf(head, sizeof head, "  0x%016llx  ", static_cast<unsigned long long>(address));
-    std::string hex;
-    for (size_t i = 0; i < count; ++i) {
-      char two[4];
-      std::snprintf(two, sizeof two, "%02x ", bytes[i]);
-      hex += two;
-    }
-    hex.resize(std::max<size_t>(hex.size(), 33), ' ');
-    out += head + hex + text + "\n";
-  }
-
-  csh handle_ = 0;
-  cs_insn* insn_ = nullptr;
-};
+}
 
 bool is_command(char byte) {
   return std::string_view("+-<>[].,").find(byte) != std::string_view::npos;
@@ -148,9 +125,10 @@ std::string format_asm(const Program& program, const Source& source, const Machi
   std::sort(boundaries.begin(), boundaries.end());
 
   const Disassembler disassembler;
-  const auto list = [&](uint32_t from, uint32_t to, std::string& out) {
+  const auto list_code = [&](uint32_t from, uint32_t to, std::string& out) {
     to = std::min<uint32_t>(to, static_cast<uint32_t>(code.bytes.size()));
-    if (from < to) disassembler.list(code.bytes.data() + from, to - from, code.address + from, out);
+    if (from >= to) return;
+    list(disassembler, code.bytes.subspan(from, to - from), code.address + from, out);
   };
   char address[32];
   std::snprintf(address, sizeof address, "0x%llx", static_cast<unsigned long long>(code.address));
@@ -161,7 +139,7 @@ std::string format_asm(const Program& program, const Source& source, const Machi
                                 : *std::min_element(code.op_offsets.begin(), code.op_offsets.end());
   if (first_op > 0) {
     out += "; entry\n";
-    list(0, first_op, out);
+    list_code(0, first_op, out);
   }
   for (size_t i = 0; i < ops.size(); ++i) {
     const uint32_t from = code.op_offsets[i];
@@ -174,7 +152,7 @@ std::string format_asm(const Program& program, const Source& source, const Machi
     if (to == code.bytes.size() && i + 1 == ops.size()) {
       out += ";   (with everything after it: exit paths and out-of-line code)\n";
     }
-    list(from, to, out);
+    list_code(from, to, out);
   }
   return out;
 }

@@ -14,7 +14,8 @@
 #include "cli/cli_common.h"
 #include "cli/exit_codes.h"
 #include "core/passes/pipeline.h"
-#include "core/runtime/watchdog.h"
+#include "core/runtime/process_cleanup.h"
+#include "core/runtime/program_run.h"
 
 namespace po = boost::program_options;
 
@@ -33,6 +34,7 @@ struct RunOptions {
   uint64_t tape_cells = kDefaultTapeCells;
   uint64_t max_steps = 0;
   double timeout_seconds = 0;
+  double compile_timeout_seconds = 0;  // 0: the engine's default
 };
 
 po::options_description run_options_description() {
@@ -54,7 +56,11 @@ po::options_description run_options_description() {
        "tape cells, rounded up to whole 4 KiB pages (default 1M); K/M/G suffixes allowed")
       ("max-steps", po::value<std::string>(),
        "stop with an error after this many loop iterations (executed '[' and ']' tests)")
-      ("timeout", po::value<std::string>(), "stop with an error after this many seconds (exit 124)");
+      ("timeout", po::value<std::string>(),
+       "stop with an error after this many seconds, compile included (exit 124)")
+      ("compile-timeout", po::value<std::string>(),
+       "cc engine: stop the C compiler after this many seconds (exit 70); default 30 s plus "
+       "10 ms per op of the optimized program");
   return options;
 }
 
@@ -65,21 +71,17 @@ EofPolicy parse_eof(const std::string& text) {
   throw UsageError{"--eof must be keep, 0 or 255, not '" + text + "'"};
 }
 
-RunOptions parse_run_options(int argc, char** argv, bool& help) {
-  po::options_description visible = run_options_description();
-  po::options_description all = visible;
-  all.add_options()("file", po::value<std::string>(), "program file");
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  help = vm.count("help") > 0;
-  if (help) {
+// The options, or nullopt after printing the help.
+std::optional<RunOptions> parse_run_options(int argc, char** argv) {
+  const po::options_description visible = run_options_description();
+  const po::variables_map vm = parse_with_program_file(argc, argv, visible, "run");
+  if (vm.count("help")) {
     std::cout << visible << "\nExit codes: 0 ok, 64 bad usage, 65 program does not parse, 66 file "
                             "cannot be read,\n70 tape under/overflow or step limit, 74 output "
-                            "cannot be written, 124 time limit.\n";
-    return {};
+                            "cannot be written, 124 time limit,\n129/130/143 ended by "
+                            "SIGHUP/SIGINT/SIGTERM (the C compiler and temporary files go too;\n"
+                            "the output so far is written).\n";
+    return std::nullopt;
   }
   RunOptions options;
   if (vm.count("file")) options.file = vm["file"].as<std::string>();
@@ -95,6 +97,10 @@ RunOptions parse_run_options(int argc, char** argv, bool& help) {
   if (vm.count("tape-size")) options.tape_cells = parse_count("tape-size", vm["tape-size"].as<std::string>());
   if (vm.count("max-steps")) options.max_steps = parse_count("max-steps", vm["max-steps"].as<std::string>());
   if (vm.count("timeout")) options.timeout_seconds = parse_seconds("timeout", vm["timeout"].as<std::string>());
+  if (vm.count("compile-timeout")) {
+    options.compile_timeout_seconds =
+        parse_seconds("compile-timeout", vm["compile-timeout"].as<std::string>());
+  }
   return options;
 }
 
@@ -129,14 +135,9 @@ int exit_code_for(RunStatus status) {
 }  // namespace
 
 int run_command(int argc, char** argv) {
-  bool help = false;
-  RunOptions options;
-  try {
-    options = parse_run_options(argc, argv, help);
-  } catch (const po::error& error) {
-    throw UsageError{std::string("run: ") + error.what()};
-  }
-  if (help) return exit_code::kOk;
+  const std::optional<RunOptions> parsed = parse_run_options(argc, argv);
+  if (!parsed) return exit_code::kOk;
+  const RunOptions& options = *parsed;
 
   const EngineInfo& engine_info = find_engine(options.engine);
   const Source source = load_source(options.file, options.code);
@@ -145,28 +146,36 @@ int run_command(int argc, char** argv) {
   int input_fd = -1;
   std::unique_ptr<InputSource> input = open_input(options, input_fd);
   FdSink output(STDOUT_FILENO);
-  auto state = std::make_unique<RunState>(output, *input, options.eof);
-  state->reset(options.max_steps);
+  // A closed pipe ends the run at once (exit 74), not after a program that may never stop.
+  output.end_process_on_error(exit_code::kOutputError, "bfbench");
+
+  ProgramRun run(output, *input,
+                 {.eof = options.eof,
+                  .max_steps = options.max_steps,
+                  .time_limit = std::chrono::duration<double>(options.timeout_seconds)});
+  run.reset();
+  run.start_watchdog();  // --timeout covers the compile too: it kills a C compiler still running
 
   CompileOptions compile_options;
   compile_options.count_steps = options.max_steps > 0 || options.timeout_seconds > 0;
+  compile_options.compile_timeout_seconds = options.compile_timeout_seconds;
   std::unique_ptr<Executable> executable;
   try {
     executable = engine_info.make()->compile(program, compile_options);
   } catch (const CompileError& error) {
+    if (run.state().timed_out) {
+      throw CommandError{exit_code::kTimeLimit,
+                         options.engine + ": time limit (--timeout) reached while compiling"};
+    }
     throw CommandError{exit_code::kRuntimeTrap, options.engine + ": cannot compile: " + error.what()};
   }
   Tape tape(options.tape_cells);
 
-  RunResult result;
-  {
-    std::optional<Watchdog> watchdog;
-    if (options.timeout_seconds > 0) {
-      watchdog.emplace(*state, std::chrono::duration<double>(options.timeout_seconds));
-    }
-    result = executable->run(tape, *state);
-  }
-  state->flush();  // output produced before a trap is still written
+  // A signal that ends bfbench still writes what the program printed so far.
+  cleanup::set_pending_output(&run.state(), STDOUT_FILENO);
+  const RunResult result = run.run_and_flush(*executable, tape);  // after a trap too
+  cleanup::set_pending_output(nullptr, -1);
+  run.stop_watchdog();
   if (input_fd >= 0) ::close(input_fd);
   if (output.failed()) {
     std::cerr << "bfbench: cannot write output: " << std::strerror(output.error()) << "\n";

@@ -6,8 +6,9 @@
 
 namespace bf {
 
-// The semantics of each kind are defined once, by the naive engine (engines/naive), and every
-// other engine must match it byte for byte, trap for trap.
+// The semantics of each kind are defined once, by the reference interpreter
+// (core/reference_interpreter.cpp, the naive engine), and every other engine must match it byte
+// for byte, trap for trap.
 //
 // Tape accesses, not pointer moves, are what can trap: an op that reads or writes a cell outside
 // the tape stops the run and names the source byte of that access. A Move alone never traps; the

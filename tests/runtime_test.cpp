@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "core/parser.h"
-#include "core/runtime/watchdog.h"
+#include "core/runtime/program_run.h"
 #include "tests/support/engine_runner.h"
 
 namespace bf::testing {
@@ -104,10 +104,8 @@ TEST(Runtime, OutputIsFlushedBeforeInputIsRead) {
   PromptCheckingSource input(sink);
   const Program program = parse(Source("p", "++++++++[>++++++++<-]>+.,."));
   const auto executable = engine_named("naive").make()->compile(program, {});
-  auto state = std::make_unique<RunState>(sink, input);
   Tape tape(4096);
-  EXPECT_TRUE(executable->run(tape, *state).ok());
-  state->flush();
+  EXPECT_TRUE(ProgramRun(sink, input).run(*executable, tape).ok());
   EXPECT_EQ(input.seen_output, "A");  // the prompt was visible before the program waited
   EXPECT_EQ(sink.data(), "Ay");
 }
@@ -131,14 +129,9 @@ TEST(Runtime, WatchdogStopsARunawayProgramWithATimeLimit) {
   BytesSource input("");
   const Program program = parse(Source("p", "+[]"));
   const auto executable = engine_named("naive").make()->compile(program, {.count_steps = true});
-  auto state = std::make_unique<RunState>(sink, input);
-  state->reset();
   Tape tape(4096);
-  RunResult result;
-  {
-    Watchdog watchdog(*state, std::chrono::milliseconds(100));
-    result = executable->run(tape, *state);
-  }
+  ProgramRun run(sink, input, {.time_limit = std::chrono::milliseconds(100)});
+  const RunResult result = run.run(*executable, tape);
   EXPECT_EQ(result.status, RunStatus::kTimeLimit);
 }
 

@@ -2,10 +2,9 @@
 
 #include <chrono>
 #include <limits>
-#include <memory>
 
 #include "cli/driver/capture_sink.h"
-#include "core/runtime/watchdog.h"
+#include "core/runtime/program_run.h"
 
 namespace bf::driver {
 
@@ -14,25 +13,22 @@ PilotOutcome pilot_run(Executable& executable, BenchProgram& bench_program, Tape
   tape.clear();
   BytesSource input(bench_program.input);
   CaptureSink sink;
-  auto state = std::make_unique<RunState>(sink, input, bench_program.entry.eof);
-  state->reset();
-  RunResult result;
-  std::chrono::duration<double> elapsed{};
-  {
-    std::optional<Watchdog> watchdog;  // started off the clock: a thread costs more than tiny runs
-    if (limit_seconds) watchdog.emplace(*state, std::chrono::duration<double>(*limit_seconds));
-    const auto start = std::chrono::steady_clock::now();
-    result = executable.run(tape, *state);
-    state->flush();
-    elapsed = std::chrono::steady_clock::now() - start;
-  }
+  ProgramRun run(sink, input,
+                 {.eof = bench_program.entry.eof,
+                  .time_limit = std::chrono::duration<double>(limit_seconds.value_or(0))});
+  run.start_watchdog();  // off the clock: a thread costs more than tiny runs
+  const auto start = std::chrono::steady_clock::now();
+  const RunResult result = run.run_and_flush(executable, tape);
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  run.stop_watchdog();
+  const RunState& state = run.state();
   PilotOutcome outcome;
-  if (result.status == RunStatus::kTimeLimit && state->timed_out) return outcome;
+  if (result.status == RunStatus::kTimeLimit && state.timed_out) return outcome;
   outcome.finished = true;
   outcome.seconds = elapsed.count();
   if (limit_seconds) {
     outcome.loop_tests =
-        static_cast<uint64_t>(std::numeric_limits<int64_t>::max() - state->budget.load());
+        static_cast<uint64_t>(std::numeric_limits<int64_t>::max() - state.budget.load());
   }
   outcome.problem = bench_program.check.check(sink.data(), result);
   return outcome;

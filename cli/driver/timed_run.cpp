@@ -1,10 +1,10 @@
 #include "cli/driver/timed_run.h"
 
 #include <chrono>
-#include <memory>
 
 #include "cli/driver/capture_sink.h"
 #include "cli/driver/counters.h"
+#include "core/runtime/program_run.h"
 
 namespace bf::driver {
 
@@ -20,17 +20,16 @@ void timed_run(benchmark::State& state, BenchCase& bench_case, TapePool& tapes) 
   Tape& tape = tapes.get(program.tape_cells());
   BytesSource input(program.input);
   CaptureSink sink;
-  auto run_state = std::make_unique<RunState>(sink, input, program.entry.eof);
+  ProgramRun run(sink, input, {.eof = program.entry.eof});
 
   for (auto _ : state) {
     // Outside the clock: the fresh tape, the rewound input, the emptied output.
     tape.clear();
     input.rewind();
-    run_state->reset();
+    run.reset();
     sink.clear();
     const auto start = std::chrono::steady_clock::now();
-    const RunResult result = bench_case.executable->run(tape, *run_state);
-    run_state->flush();
+    const RunResult result = run.run_and_flush(*bench_case.executable, tape);
     const auto stop = std::chrono::steady_clock::now();
     state.SetIterationTime(std::chrono::duration<double>(stop - start).count());
 

@@ -15,6 +15,16 @@ std::string status_name(RunStatus status) {
   return "?";
 }
 
+std::string describe_end(const RunResult& result, bool with_cell) {
+  if (result.ok()) return "a normal end";
+  std::string text = status_name(result.status);
+  if (result.status == RunStatus::kTapeOverflow || result.status == RunStatus::kTapeUnderflow) {
+    text += " at byte " + std::to_string(result.src);
+    if (with_cell) text += " cell " + std::to_string(result.cell);
+  }
+  return text;
+}
+
 std::string describe_failure(const RunResult& result, const Source& source, uint64_t tape_size) {
   switch (result.status) {
     case RunStatus::kOk: return "ok";

@@ -25,12 +25,17 @@ struct RunResult {
   bool operator==(const RunResult&) const = default;
 };
 
-// The trap for an access to `cell` (outside a tape of `tape_size` cells) by the command at `src`.
+// The trap for an access to `cell` (which lies off the tape) by the command at `src`: underflow
+// left of cell 0, overflow past the end.
 inline RunResult tape_trap(int64_t cell, uint32_t src) {
   return RunResult{cell < 0 ? RunStatus::kTapeUnderflow : RunStatus::kTapeOverflow, src, cell};
 }
 
 std::string status_name(RunStatus status);
+
+// How a run ended, in a few words for messages: "a normal end", "step limit",
+// "tape overflow at byte 52 cell 4096" (without the cell when `with_cell` is false).
+std::string describe_end(const RunResult& result, bool with_cell = true);
 
 // A one-line message for a failed run, without the file prefix for limits:
 //   "prog.b:3:17 (byte 52): tape overflow: '+' accesses cell 1048576, past the last cell (1048575)"

@@ -21,7 +21,7 @@ class CcExecutable final : public Executable {
 
   RunResult run(Tape& tape, RunState& state) override {
     const auto size = static_cast<int64_t>(tape.size());
-    CheckedContext context{program_.ops, tape.begin(), size, state, count_steps_};
+    CheckedContext context{program_.ops, {tape.begin(), tape.size()}, state, count_steps_};
     const Environment env{&bf_flush_output, &bf_read_input, &bf_cc_run_checked, &bf_cc_run_loop,
                           &context};
     switch (entry_(tape.begin(), size, &state, &env)) {

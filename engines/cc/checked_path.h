@@ -1,8 +1,10 @@
-// The checked path of generated code: the rest of the program (or one loop), run with every access
-// bounds-checked, so a run that leaves the tape traps exactly where the naive engine's does.
+// The checked path of generated code: the rest of the program (or one loop), run on the reference
+// interpreter (core/reference_interpreter.h), so a run that leaves the tape traps exactly where the
+// naive engine's does.
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "core/op.h"
@@ -15,8 +17,7 @@ namespace bf::cc {
 // What the checked path needs of one run; generated code passes it back as an opaque pointer.
 struct CheckedContext {
   const std::vector<Op>& ops;
-  uint8_t* cells;
-  int64_t size;
+  std::span<uint8_t> cells;
   RunState& state;
   bool count_steps;
   RunResult stop{};  // why the run stopped, when a function below said it did

@@ -1,5 +1,6 @@
-// The naive engine: a plain switch loop over the ops. The reference semantics every other engine
-// is checked against, so it favours obviousness over speed.
+// The naive engine: the reference interpreter (core/reference_interpreter.h) over the whole
+// program. The semantics every other engine is checked against, so it favours obviousness over
+// speed.
 #pragma once
 
 #include "core/engine_registry.h"

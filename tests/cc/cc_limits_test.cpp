@@ -7,7 +7,7 @@
 
 #include "core/parser.h"
 #include "core/passes/pipeline.h"
-#include "core/runtime/watchdog.h"
+#include "core/runtime/program_run.h"
 #include "tests/cc/cc_test_support.h"
 
 namespace bf::testing {
@@ -40,11 +40,9 @@ RunResult run_with_timeout(const EngineInfo& cc, const Program& program) {
   const auto executable = cc.make()->compile(program, {.count_steps = true});
   StringSink sink;
   BytesSource input("");
-  auto state = std::make_unique<RunState>(sink, input);
-  state->reset();
   Tape tape;
-  Watchdog watchdog(*state, std::chrono::milliseconds(200));
-  return executable->run(tape, *state);
+  return ProgramRun(sink, input, {.time_limit = std::chrono::milliseconds(200)})
+      .run(*executable, tape);
 }
 
 TEST(CcLimits, WatchdogEndsAnEndlessLoop) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/runtime/program_run.h"
+
 namespace bf::testing {
 
 Op op(OpKind kind, int32_t arg, int32_t offset, int32_t from) {
@@ -30,12 +32,10 @@ Program program_of(std::initializer_list<Op> ops) { return finish_program(std::v
 CcRun run_executable(Executable& executable, const CcSetup& setup) {
   StringSink sink;
   BytesSource input(setup.input);
-  auto state = std::make_unique<RunState>(sink, input, setup.eof);
-  state->reset(setup.max_steps);
   Tape tape(setup.tape_cells);
   CcRun run;
-  run.result = executable.run(tape, *state);
-  state->flush();
+  run.result = ProgramRun(sink, input, {.eof = setup.eof, .max_steps = setup.max_steps})
+                   .run(executable, tape);
   run.output = sink.data();
   return run;
 }
@@ -50,12 +50,7 @@ Pair run_both(const EngineInfo& cc, const Program& program, const CcSetup& setup
 }
 
 std::string describe(const CcRun& run) {
-  const RunResult& r = run.result;
-  std::string text = status_name(r.status);
-  if (r.status == RunStatus::kTapeOverflow || r.status == RunStatus::kTapeUnderflow) {
-    text += " at src " + std::to_string(r.src) + " cell " + std::to_string(r.cell);
-  }
-  return text + ", " + std::to_string(run.output.size()) + " output bytes";
+  return describe_end(run.result) + ", " + std::to_string(run.output.size()) + " output bytes";
 }
 
 }  // namespace bf::testing

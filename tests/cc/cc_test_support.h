@@ -54,7 +54,7 @@ struct Pair {
 };
 Pair run_both(const EngineInfo& cc, const Program& program, const CcSetup& setup = {});
 
-// "tape overflow at src 7 cell 4096, 3 output bytes" for failure messages.
+// "tape overflow at byte 7 cell 4096, 3 output bytes" for failure messages.
 std::string describe(const CcRun& run);
 
 }  // namespace bf::testing

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/runtime/program_run.h"
 #include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
 #include "tests/jit/proc_maps.h"
@@ -75,11 +76,8 @@ TEST_F(AsmjitMemory, ExecutablesOutliveTheEngineThatCompiledThem) {
   for (const std::unique_ptr<Executable>& executable : executables) {
     StringSink sink;
     BytesSource input("");
-    auto state = std::make_unique<RunState>(sink, input);
-    state->reset();
     Tape tape;
-    EXPECT_TRUE(executable->run(tape, *state).ok());
-    state->flush();
+    EXPECT_TRUE(ProgramRun(sink, input).run(*executable, tape).ok());
     EXPECT_EQ(sink.data(), "A");
   }
 }

@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <map>
 
+#include "cli/disassembler.h"
 #include "engines/jit/scan_helpers.h"
 #include "core/runtime/run_state.h"
-#include "tests/jit/disassembly.h"
 
 namespace bf::testing {
 
@@ -32,7 +32,8 @@ const std::map<std::string, std::string>& runtime_names() {
 }  // namespace
 
 CodeListing listing_of(const MachineCode& code) {
-  const std::vector<Instruction> instructions = disassemble(code.bytes, code.address);
+  const std::vector<Instruction> instructions =
+      Disassembler().disassemble(code.bytes, code.address);
   std::map<uint64_t, size_t> index_at;
   for (size_t i = 0; i < instructions.size(); ++i) index_at[instructions[i].address] = i;
   CodeListing listing;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "core/runtime/program_run.h"
 #include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
 
@@ -60,11 +61,10 @@ TEST_P(JitCallAlignment, RuntimeCallsSeeAnAlignedStack) {
     const std::unique_ptr<Executable> executable = jit().make()->compile(calls, options);
     AlignmentProbeSink sink;
     AlignmentProbeSource input;
-    auto state = std::make_unique<RunState>(sink, input);
-    state->reset(count_steps ? 1000 : 0);
-    state->out_capacity = 1;  // every `.` flushes from generated code
+    ProgramRun run(sink, input, {.max_steps = count_steps ? 1000u : 0u});
+    run.state().out_capacity = 1;  // every `.` flushes from generated code
     Tape tape(4096);
-    const RunResult result = executable->run(tape, *state);
+    const RunResult result = run.run(*executable, tape);
     EXPECT_TRUE(result.ok()) << status_name(result.status);
     EXPECT_EQ(input.reads, 1);
     EXPECT_EQ(sink.writes, 3);

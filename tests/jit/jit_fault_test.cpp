@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/runtime/program_run.h"
 #include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
 
@@ -43,9 +44,7 @@ class JitFaults : public JitTest {
     const Program reads = program({in(0, 0), out(0, 1)});
     const std::unique_ptr<Executable> executable = jit().make()->compile(reads, {});
     StringSink sink;
-    auto state = std::make_unique<RunState>(sink, input);
-    state->reset();
-    return executable->run(tape, *state);
+    return ProgramRun(sink, input).run(*executable, tape);
   }
 
   Outcome trap_left() {
@@ -108,10 +107,8 @@ TEST_P(JitFaults, TrapsStillWorkAfterTheHandlerWasReplaced) {
   ASSERT_EQ(sigaction(SIGSEGV, &default_action, nullptr), 0);
   StringSink sink;
   BytesSource input("");
-  auto state = std::make_unique<RunState>(sink, input);
-  state->reset();
   Tape tape(4096);
-  EXPECT_EQ(executable->run(tape, *state), tape_trap(-3, 7));
+  EXPECT_EQ(ProgramRun(sink, input).run(*executable, tape), tape_trap(-3, 7));
 }
 
 BF_INSTANTIATE_JIT_TEST(JitFaults);

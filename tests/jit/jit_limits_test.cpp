@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "core/runtime/watchdog.h"
+#include "core/runtime/program_run.h"
 #include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
 
@@ -66,14 +66,9 @@ TEST_P(JitLimits, WatchdogStopsAnEndlessLoop) {
   const std::unique_ptr<Executable> executable = jit().make()->compile(forever, options);
   StringSink sink;
   BytesSource input("");
-  auto state = std::make_unique<RunState>(sink, input);
-  state->reset();
   Tape tape;
-  RunResult result;
-  {
-    Watchdog watchdog(*state, std::chrono::milliseconds(100));
-    result = executable->run(tape, *state);
-  }
+  ProgramRun run(sink, input, {.time_limit = std::chrono::milliseconds(100)});
+  const RunResult result = run.run(*executable, tape);
   EXPECT_EQ(status_name(result.status), status_name(RunStatus::kTimeLimit));
 }
 

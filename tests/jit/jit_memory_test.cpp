@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/runtime/program_run.h"
 #include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
 #include "tests/jit/proc_maps.h"
@@ -58,10 +59,8 @@ TEST_P(JitMemory, NoMappingIsWritableAndExecutableWhileCodeIsLiveOrRunning) {
 
   StringSink sink;
   MapsProbe probe(address);
-  auto state = std::make_unique<RunState>(sink, probe);
-  state->reset();
   Tape tape;
-  EXPECT_TRUE(executable->run(tape, *state).ok());
+  EXPECT_TRUE(ProgramRun(sink, probe).run(*executable, tape).ok());
   ASSERT_EQ(probe.reads, 1) << "the program's ',' should have asked for input once";
   EXPECT_EQ(probe.code_permissions, code_permissions());
   EXPECT_TRUE(probe.wx_mappings.empty()) << joined(probe.wx_mappings);

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/disassembler.h"
 #include "engines/handjit/x86_encoder.h"
-#include "tests/jit/disassembly.h"
 
 namespace bf::handjit {
 namespace {
@@ -42,8 +42,8 @@ std::string memory(const char* base, int32_t disp) {
 std::string encoded(const std::function<void(X86Encoder&)>& emit, uint64_t address = 0x1000) {
   X86Encoder x86;
   emit(x86);
-  const std::vector<bf::testing::Instruction> instructions =
-      bf::testing::disassemble(x86.bytes(), address);
+  const std::vector<bf::Instruction> instructions =
+      bf::Disassembler().disassemble(x86.bytes(), address);
   if (instructions.size() != 1 || instructions[0].size != x86.size()) return "<not one instruction>";
   return instructions[0].text;
 }
@@ -180,7 +180,7 @@ TEST(X86Encoder, JumpsToLabelsAreResolvedWhenFinished) {
   x86.bind(near_ahead);
   x86.jmp(behind);                          // bound: rel8 back (2 bytes)
   x86.bind(ahead);
-  const std::vector<bf::testing::Instruction> code = bf::testing::disassemble(x86.finish(), 0x1000);
+  const std::vector<bf::Instruction> code = bf::Disassembler().disassemble(x86.finish(), 0x1000);
   ASSERT_EQ(code.size(), 4u);
   EXPECT_EQ(code[0].text, "je 0x100b");
   EXPECT_EQ(code[1].text, "jne 0x1009");

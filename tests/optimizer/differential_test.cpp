@@ -42,12 +42,8 @@ std::vector<Case> all_cases() {
 }
 
 std::string describe(const Outcome& outcome) {
-  const RunResult& r = outcome.result;
-  std::string text = status_name(r.status);
-  if (r.status == RunStatus::kTapeOverflow || r.status == RunStatus::kTapeUnderflow) {
-    text += " at byte " + std::to_string(r.src) + " cell " + std::to_string(r.cell);
-  }
-  return text + ", " + std::to_string(outcome.output.size()) + " output bytes";
+  return describe_end(outcome.result) + ", " + std::to_string(outcome.output.size()) +
+         " output bytes";
 }
 
 // How many programs an engine gets: all of them unless compiling a small program is slow.

@@ -30,12 +30,8 @@ std::string escaped(const std::string& bytes, size_t limit) {
 }
 
 std::string describe(const Outcome& outcome) {
-  const RunResult& r = outcome.result;
-  std::string text = status_name(r.status);
-  if (r.status == RunStatus::kTapeOverflow || r.status == RunStatus::kTapeUnderflow) {
-    text += " at byte " + std::to_string(r.src) + " cell " + std::to_string(r.cell);
-  }
-  return text + ", " + std::to_string(outcome.output.size()) + " output bytes";
+  return describe_end(outcome.result) + ", " + std::to_string(outcome.output.size()) +
+         " output bytes";
 }
 
 std::string first_difference(const std::string& a, const std::string& b) {

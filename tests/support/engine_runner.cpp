@@ -5,6 +5,7 @@
 
 #include "core/parser.h"
 #include "core/passes/pipeline.h"
+#include "core/runtime/program_run.h"
 #include "engines/builtin_engines.h"
 
 namespace bf::testing {
@@ -15,12 +16,10 @@ Outcome run_on(const EngineInfo& engine, const Program& program, const RunSetup&
   const std::unique_ptr<Executable> executable = engine.make()->compile(program, options);
   StringSink sink;
   BytesSource input(setup.input);
-  auto state = std::make_unique<RunState>(sink, input, setup.eof);
-  state->reset(setup.max_steps);
   Tape tape(setup.tape_cells);
   Outcome outcome;
-  outcome.result = executable->run(tape, *state);
-  state->flush();
+  outcome.result = ProgramRun(sink, input, {.eof = setup.eof, .max_steps = setup.max_steps})
+                       .run(*executable, tape);
   outcome.output = sink.data();
   return outcome;
 }

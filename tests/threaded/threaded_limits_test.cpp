@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "core/parser.h"
-#include "core/runtime/watchdog.h"
+#include "core/runtime/program_run.h"
 #include "tests/threaded/ir_builder.h"
 
 namespace bf::testing {
@@ -59,11 +59,9 @@ RunResult run_with_watchdog(const std::string& code) {
   BytesSource input("");
   const auto executable =
       engine_named("threaded").make()->compile(parse(Source("t", code)), {.count_steps = true});
-  auto state = std::make_unique<RunState>(sink, input);
-  state->reset();
   Tape tape(4096);
-  Watchdog watchdog(*state, std::chrono::milliseconds(100));
-  return executable->run(tape, *state);
+  return ProgramRun(sink, input, {.time_limit = std::chrono::milliseconds(100)})
+      .run(*executable, tape);
 }
 
 TEST(ThreadedLimits, TheWatchdogStopsARunawayLoop) {

@@ -19,6 +19,7 @@
 #include "cli/driver/summary.h"
 #include "cli/driver/workload.h"
 #include "cli/exit_codes.h"
+#include "core/runtime/process_cleanup.h"
 #include "engines/builtin_engines.h"
 
 namespace bf::driver {
@@ -134,6 +135,8 @@ int bench_command(int argc, char** argv) {
   if (options.out) check_writable(*options.out);
   if (options.pass_through.out) check_writable(*options.pass_through.out);
 
+  // From here a signal only stops the matrix: the benchmarks that ran are reported and written.
+  cleanup::stop_on_signals();
   Progress progress(std::cerr, stderr_is_terminal());
   TapePool tapes;
   prepare(workload, !options.quick, tapes, progress);
@@ -157,6 +160,12 @@ int bench_command(int argc, char** argv) {
   benchmark::RunSpecifiedBenchmarks(&display, file.get());
   progress.clear();
   benchmark::Shutdown();
+  if (const int signal_number = cleanup::stop_requested()) {
+    std::cerr << "bfbench: interrupted (" << strsignal(signal_number) << "): the benchmarks that "
+              << "ran before it are reported" << (formats.file ? " and written" : "")
+              << "; the rest are marked \"not run\"\n";
+    return 128 + signal_number;
+  }
 
   SummaryInputs summary;
   for (const auto& program : workload.programs) summary.programs.push_back(program->entry.name);

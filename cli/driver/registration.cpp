@@ -4,8 +4,21 @@
 
 #include "cli/driver/timed_compile.h"
 #include "cli/driver/timed_run.h"
+#include "core/runtime/process_cleanup.h"
 
 namespace bf::driver {
+
+namespace {
+
+// After a SIGINT, SIGTERM or SIGHUP the benchmarks still to come are skipped, so the results of
+// those that ran are written as usual (bench_command).
+bool skip_when_interrupted(benchmark::State& state) {
+  if (cleanup::stop_requested() == 0) return false;
+  state.SkipWithError("not run: bfbench was interrupted");
+  return true;
+}
+
+}  // namespace
 
 std::vector<std::string> register_benchmarks(Workload& workload, const PlanInputs& inputs,
                                              TapePool& tapes, Progress& progress) {
@@ -21,6 +34,7 @@ std::vector<std::string> register_benchmarks(Workload& workload, const PlanInput
       if (phase == Phase::kRun) {
         benchmark = benchmark::RegisterBenchmark(
             name.c_str(), [bench_case, &tapes, &progress, index, name](benchmark::State& state) {
+              if (skip_when_interrupted(state)) return;
               progress.show(index, name);
               timed_run(state, *bench_case, tapes);
             });
@@ -29,6 +43,7 @@ std::vector<std::string> register_benchmarks(Workload& workload, const PlanInput
       } else {
         benchmark = benchmark::RegisterBenchmark(
             name.c_str(), [bench_case, &progress, index, name](benchmark::State& state) {
+              if (skip_when_interrupted(state)) return;
               progress.show(index, name);
               timed_compile(state, *bench_case);
             });

@@ -9,6 +9,7 @@
 #include "cli/driver/plan.h"
 #include "cli/exit_codes.h"
 #include "core/parser.h"
+#include "core/runtime/process_cleanup.h"
 #include "core/passes/pipeline.h"
 
 namespace bf::driver {
@@ -122,6 +123,7 @@ void prepare(Workload& workload, bool pilot, TapePool& tapes, Progress& progress
   size_t index = 0;
   for (const auto& bench_case : workload.cases) {
     if (!bench_case->want_run && !bench_case->want_compile) continue;
+    if (cleanup::stop_requested()) break;  // the benchmarks skip unprepared cases (registration)
     const BenchName name = bench_case->name(Phase::kRun);
     progress.show(++index, "preparing " + name.engine + "/" + name.program + "/" + level_name(name.level) +
                                (pilot && bench_case->want_run ? " (compile, pilot run)" : " (compile)"));

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <stdexcept>
 
@@ -78,6 +79,23 @@ sigset_t end_signals() {
 
 void on_end_signal(int signal_number) { end_now(128 + signal_number); }
 
+volatile std::sig_atomic_t stop_signal = 0;
+
+void on_stop_signal(int signal_number) {
+  if (stop_signal != 0) end_now(128 + signal_number);
+  stop_signal = signal_number;
+  kill_child_groups();
+  constexpr char kNotice[] = "\nbfbench: stopping after the current run (once more to quit now)\n";
+  (void)!::write(STDERR_FILENO, kNotice, sizeof kNotice - 1);
+}
+
+void handle_end_signals(void (*handler)(int)) {
+  struct sigaction action {};
+  action.sa_handler = handler;
+  action.sa_mask = end_signals();  // while one is handled the others wait
+  for (const int signal_number : kEndSignals) ::sigaction(signal_number, &action, nullptr);
+}
+
 }  // namespace
 
 ChildGroup::ChildGroup(pid_t leader) : slot_(-1) {
@@ -137,12 +155,11 @@ void end_now(int status) {
   ::_exit(status);
 }
 
-void end_on_signals() {
-  struct sigaction action {};
-  action.sa_handler = on_end_signal;
-  action.sa_mask = end_signals();  // while one is handled the others wait: end_now() runs once
-  for (const int signal_number : kEndSignals) ::sigaction(signal_number, &action, nullptr);
-}
+void end_on_signals() { handle_end_signals(on_end_signal); }
+
+void stop_on_signals() { handle_end_signals(on_stop_signal); }
+
+int stop_requested() { return stop_signal; }
 
 EndSignalsHeld::EndSignalsHeld() {
   const sigset_t signals = end_signals();

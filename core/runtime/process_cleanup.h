@@ -68,6 +68,13 @@ void kill_child_groups();
 // early, from the main thread.
 void end_on_signals();
 
+// For work that can stop between steps and still report (the benchmark driver): from now on the
+// first SIGINT, SIGTERM or SIGHUP only asks to stop -- stop_requested() turns true and a compile
+// still running is killed -- and a second one ends the process through end_now().
+void stop_on_signals();
+// The signal that asked to stop, or 0.
+int stop_requested();
+
 // Holds SIGINT, SIGTERM and SIGHUP back in this thread while alive: between making a child or a
 // directory and registering it, a signal must not end bfbench (it would leave that behind).
 class EndSignalsHeld {

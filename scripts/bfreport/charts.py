@@ -174,7 +174,7 @@ def heatmap(res: results.Results, out_dir: Path, name: str) -> Optional[Chart]:
                                  f"(geometric mean over programs)")
     axis.set_title(f"run time: speed-up over {analysis.REFERENCE_ENGINE} "
                    f"{analysis.REFERENCE_LEVEL} (geometric mean over programs)", fontsize=9)
-    colorbar = figure.colorbar(image, ax=axis, label="× (log colour scale)")
+    colorbar = figure.colorbar(image, ax=axis, label="× (log colours)")
     colorbar.ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: units.times(value)))
     return _save_chart(figure, out_dir, name, tips)
 

@@ -191,8 +191,8 @@ def warnings(res: results.Results) -> List[str]:
                    f"rerun them with --benchmark_repetitions=10 (each row gives its command)")
     counts = {len(b.samples) for b in ok}
     if counts and min(counts) < MIN_REPETITIONS:
-        out.append(f"some benchmarks have only {min(counts)} repetition(s): intervals are rough "
-                   f"and comparisons cannot be significant; use --benchmark_repetitions="
+        out.append(f"some benchmarks have only {min(counts)} repetition(s): a comparison with "
+                   f"a baseline cannot be significant; use --benchmark_repetitions="
                    f"{MIN_REPETITIONS} or more")
     missing = [p for p in res.programs("run")
                if res.get("run", REFERENCE_ENGINE, p, REFERENCE_LEVEL) is None]

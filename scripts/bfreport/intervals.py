@@ -26,7 +26,7 @@ class Estimate:
     low: Optional[float] = None     # the 95% interval, when there are enough samples
     high: Optional[float] = None
     n: int = 0                      # the smallest sample count that went into it
-    missing: str = ""               # why there is no interval ("n = 2 < 3"), else ""
+    missing: str = ""               # why there is no interval ("no interval: n < 3"), else ""
 
     @property
     def has_interval(self) -> bool:
@@ -42,7 +42,7 @@ class Estimate:
 
 def _why_missing(counts: Sequence[int]) -> str:
     small = min(counts)
-    return f"n = {small} < {MIN_SAMPLES}: no interval" if small < MIN_SAMPLES else ""
+    return f"no interval: n < {MIN_SAMPLES}" if small < MIN_SAMPLES else ""
 
 
 def _bootstrap(samples: Sequence[Sequence[float]], statistic: Callable, value: float) -> Estimate:

@@ -162,18 +162,27 @@ def _summary(res: results.Results, out_dir: Path) -> Section:
     return section
 
 
+def _question(number: int, question: str, anchor: str, out_dir: Path) -> Section:
+    section = Section(f"Question {number} — {question}", anchor, out_dir)
+    section.text(analysis.QUESTIONS[question])
+    return section
+
+
+def _time_chart(section: Section, entries: List[analysis.Entry], prefix: str, program: str,
+                what: str, xlabel: str):
+    section.chart(charts.interval_chart(entries, section.out_dir, f"{prefix}_{_slug(program)}",
+                                        f"{program}: {what}", xlabel, units.seconds))
+
+
 def _run_section(res: results.Results, out_dir: Path) -> Section:
-    section = Section(f"Question 1 — {analysis.RUN_TIME}", "run-time", out_dir)
-    section.text(analysis.QUESTIONS[analysis.RUN_TIME])
+    section = _question(1, analysis.RUN_TIME, "run-time", out_dir)
     for program in res.programs("run"):
         section.heading(f"{analysis.RUN_TIME}: {program}")
         entries = analysis.program_entries(res, program)
         if not entries:
             section.text("No successful run.")
             continue
-        section.chart(charts.interval_chart(entries, out_dir, f"run_{_slug(program)}",
-                                            f"{program}: run time", "run time per execution",
-                                            units.seconds))
+        _time_chart(section, entries, "run", program, "run time", "run time per execution")
         section.table(_run_table(res, entries))
         section.details(f"{program}: every repetition and the command for each benchmark",
                         _samples_table(res, program))
@@ -181,14 +190,12 @@ def _run_section(res: results.Results, out_dir: Path) -> Section:
 
 
 def _compile_section(res: results.Results, out_dir: Path) -> Section:
-    section = Section(f"Question 2 — {analysis.COMPILE_TIME}", "compile-time", out_dir)
-    section.text(analysis.QUESTIONS[analysis.COMPILE_TIME])
+    section = _question(2, analysis.COMPILE_TIME, "compile-time", out_dir)
     for program in res.programs("compile"):
         section.heading(f"{analysis.COMPILE_TIME}: {program}")
         entries = analysis.compile_entries(res, program)
-        section.chart(charts.interval_chart(entries, out_dir, f"compile_{_slug(program)}",
-                                            f"{program}: compile time",
-                                            "parse + optimize + compile", units.seconds))
+        _time_chart(section, entries, "compile", program, "compile time",
+                    "parse + optimize + compile")
         section.table(_compile_table(res, program, entries))
         section.chart(charts.code_size_chart(res, program, out_dir,
                                              f"code_size_{_slug(program)}"))
@@ -196,17 +203,14 @@ def _compile_section(res: results.Results, out_dir: Path) -> Section:
 
 
 def _one_execution_section(res: results.Results, out_dir: Path) -> Section:
-    section = Section(f"Question 3 — {analysis.ONE_EXECUTION}", "one-execution", out_dir)
-    section.text(analysis.QUESTIONS[analysis.ONE_EXECUTION])
+    section = _question(3, analysis.ONE_EXECUTION, "one-execution", out_dir)
     section.text(_BREAK_EVEN)
     for program in res.programs("run"):
         entries = analysis.one_execution_entries(res, program)
         if not entries:
             continue
         section.heading(f"{analysis.ONE_EXECUTION}: {program}")
-        section.chart(charts.interval_chart(entries, out_dir, f"once_{_slug(program)}",
-                                            f"{program}: compile + run once",
-                                            "compile + one run", units.seconds))
+        _time_chart(section, entries, "once", program, "compile + run once", "compile + one run")
         section.table(_one_execution_table(entries))
     return section
 

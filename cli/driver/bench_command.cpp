@@ -12,6 +12,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/driver/context.h"
+#include "cli/driver/machine_facts.h"
 #include "cli/driver/name_filter.h"
 #include "cli/driver/options.h"
 #include "cli/driver/registration.h"
@@ -142,7 +143,7 @@ int bench_command(int argc, char** argv) {
   prepare(workload, !options.quick, tapes, progress);
   const double prepare_seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
-  add_report_context(selection, options, corpus_dir);
+  add_report_context(selection, options, corpus_dir, shell_command_line(argc, argv));
   const PlanInputs plan_inputs{options.quick, options.pass_through.sets_repetitions,
                                options.pass_through.sets_min_time};
   const std::vector<std::string> names = register_benchmarks(workload, plan_inputs, tapes, progress);

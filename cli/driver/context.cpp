@@ -6,6 +6,7 @@
 
 #include "cli/driver/bench_name.h"
 #include "cli/driver/build_info.h"
+#include "cli/driver/machine_facts.h"
 #include "cli/driver/plan.h"
 #include "cli/version.h"
 #include "core/engine_registry.h"
@@ -36,25 +37,15 @@ std::string join(const std::vector<T>& items, Name name) {
 
 }  // namespace
 
-std::string cpu_model() {
-  std::ifstream in("/proc/cpuinfo");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("model name", 0) != 0) continue;
-    const auto colon = line.find(':');
-    if (colon != std::string::npos && colon + 2 <= line.size()) return line.substr(colon + 2);
-  }
-  return "unknown";
-}
-
 void add_report_context(const Selection& selection, const DriverOptions& options,
-                        const std::filesystem::path& corpus_dir) {
+                        const std::filesystem::path& corpus_dir, const std::string& command_line) {
+  benchmark::AddCustomContext("command_line", command_line);
   benchmark::AddCustomContext("bfbench_version", kVersion);
   benchmark::AddCustomContext("git_commit", kGitCommit);
   benchmark::AddCustomContext("compiler", kCompiler);
   benchmark::AddCustomContext("compiler_flags", kCompilerFlags);
   benchmark::AddCustomContext("build_type", kBuildType);
-  benchmark::AddCustomContext("cpu_model", cpu_model());
+  for (const auto& [key, value] : machine_facts()) benchmark::AddCustomContext(key, value);
   benchmark::AddCustomContext("engines", engine_list());
   benchmark::AddCustomContext(
       "benchmark_library",
@@ -80,6 +71,11 @@ void add_report_context(const Selection& selection, const DriverOptions& options
       "programs", join(selection.programs, [](const CorpusEntry* e) { return e->name; }));
   benchmark::AddCustomContext(
       "levels", join(selection.levels, level_name));
+  // Where each program comes from, so a report can say what was measured without the corpus.
+  for (const CorpusEntry* entry : selection.programs) {
+    benchmark::AddCustomContext("program:" + entry->name,
+                                "category: " + entry->category + "; provenance: " + entry->provenance);
+  }
 }
 
 }  // namespace bf::driver

@@ -1,5 +1,6 @@
-// Context: the facts stamped into every report (git commit, compiler and flags, build type,
-// engines and their availability, CPU, how times are taken), via benchmark::AddCustomContext.
+// Context: the facts stamped into every report (the command line, git commit, compiler and flags,
+// build type, engines and their availability, the machine (machine_facts.h), how times are taken,
+// each program's category and provenance), via benchmark::AddCustomContext.
 #pragma once
 
 #include <filesystem>
@@ -11,9 +12,6 @@
 namespace bf::driver {
 
 void add_report_context(const Selection& selection, const DriverOptions& options,
-                        const std::filesystem::path& corpus_dir);
-
-// "Intel(R) Xeon(R) ...", from /proc/cpuinfo; "unknown" when it cannot be read.
-std::string cpu_model();
+                        const std::filesystem::path& corpus_dir, const std::string& command_line);
 
 }  // namespace bf::driver

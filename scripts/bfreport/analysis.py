@@ -1,91 +1,162 @@
-"""What the report shows, computed once from a Results: speed-ups over the reference, rankings,
-the engine x level matrix, compile costs, and the warnings a reader should see first."""
+"""What the report shows, computed once from a Results: three labelled questions, each a ranking
+with 95% intervals and ties, plus the engine x level matrix and the warnings a reader sees first.
+
+- run time: the prepared executable alone (`run/`), per program, and the geometric-mean speed-up
+  over the reference across programs;
+- compile time: parse + optimize + the engine's compile (`compile/`), every level;
+- one execution: compile + run once (`compile/` + `run/` means), with the break-even number of
+  executions after which an engine's compile has paid off (see break_even).
+"""
 import math
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from . import results, stats
+from . import intervals, ranks, results
+from .intervals import Estimate
 
 # The reference every speed-up is measured against: the plain interpreter, unoptimized.
 REFERENCE_ENGINE, REFERENCE_LEVEL = "naive", "O0"
 HIGH_CV = 0.05        # run-to-run noise above 5% is worth a warning
 MIN_REPETITIONS = 5   # fewer cannot reach p < 0.05 with a Mann-Whitney U test against 5
 
+RUN_TIME = "run time"
+COMPILE_TIME = "compile time"
+ONE_EXECUTION = "compile + run, one execution"
+QUESTIONS = {
+    RUN_TIME: "Which engine and level runs a prepared program fastest? (run/: the executable "
+              "alone, compile excluded)",
+    COMPILE_TIME: "Which engine and level prepares a program fastest? (compile/: parse + "
+                  "optimize + the engine's compile, every level)",
+    ONE_EXECUTION: "Which is fastest when a program is compiled and run once? (mean of compile/ "
+                   "+ mean of run/), and after how many executions does a compile pay off?",
+}
+
 
 @dataclass
 class Entry:
+    """One engine at one level in one ranking."""
     engine: str
     level: str
-    bench: results.Benchmark
-    speedup: Optional[float] = None
-    speedup_sd: Optional[float] = None
+    estimate: Estimate                 # the quantity ranked (a time, or a speed-up)
+    benches: List[results.Benchmark]   # what it was computed from
+    rank: int = 0
+    tied: bool = False
+    speedup: Optional[Estimate] = None  # over the reference, for run times
+    break_even: Optional[str] = None    # one execution: when the compile pays off
+    programs: int = 1                   # overall ranking: programs it covers
+
+    @property
+    def bench(self) -> results.Benchmark:
+        return self.benches[-1]
+
+    @property
+    def rank_label(self) -> str:
+        return ranks.label(self.rank, self.tied)
 
 
-@dataclass
-class Ranked:
-    engine: str
-    level: str
-    speedup: float        # geometric mean over programs
-    spread: float         # its standard deviation, from the per-program spreads
-    programs: int
+def _ranked(entries: List[Entry], lower_is_better: bool = True) -> List[Entry]:
+    for entry, (rank, tied) in zip(entries, ranks.tied_ranks(
+            [e.estimate for e in entries], lower_is_better)):
+        entry.rank, entry.tied = rank, tied
+    sign = 1 if lower_is_better else -1
+    return sorted(entries, key=lambda e: (e.rank, sign * e.estimate.value))
+
+
+def _ok(res: results.Results, phase: str, engine: str, program: str, level: str):
+    bench = res.get(phase, engine, program, level)
+    return bench if bench is not None and bench.ok else None
+
+
+def _cells(res: results.Results, phase: str, program: str):
+    for engine in res.engines(phase):
+        for level in res.levels(phase):
+            bench = _ok(res, phase, engine, program, level)
+            if bench is not None:
+                yield engine, level, bench
 
 
 def program_entries(res: results.Results, program: str) -> List[Entry]:
-    """Every run benchmark of one program, fastest first, with its speed-up over the reference."""
-    reference = res.get("run", REFERENCE_ENGINE, program, REFERENCE_LEVEL)
+    """Run time: every run benchmark of one program, ranked, with its speed-up over the reference
+    (mean of the reference's repetitions / mean of this one's)."""
+    reference = _ok(res, "run", REFERENCE_ENGINE, program, REFERENCE_LEVEL)
     entries = []
-    for engine in res.engines("run"):
-        for level in res.levels("run"):
-            bench = res.get("run", engine, program, level)
-            if bench is None or not bench.ok:
-                continue
-            entry = Entry(engine, level, bench)
-            if reference is not None and reference.ok:
-                entry.speedup, entry.speedup_sd = stats.ratio_spread(
-                    reference.mean, reference.stddev, bench.mean, bench.stddev)
-            entries.append(entry)
-    entries.sort(key=lambda e: e.bench.mean)
+    for engine, level, bench in _cells(res, "run", program):
+        entry = Entry(engine, level, intervals.mean(bench.samples), [bench])
+        if reference is not None:
+            entry.speedup = intervals.ratio_of_means(reference.samples, bench.samples)
+        entries.append(entry)
+    return _ranked(entries)
+
+
+def compile_entries(res: results.Results, program: str) -> List[Entry]:
+    """Compile time: every compile benchmark of one program (every level), ranked."""
+    return _ranked([Entry(engine, level, intervals.mean(bench.samples), [bench])
+                    for engine, level, bench in _cells(res, "compile", program)])
+
+
+def one_execution_entries(res: results.Results, program: str) -> List[Entry]:
+    """Compile + run once, for each engine/level that has both, ranked; with break_even."""
+    entries = []
+    for engine, level, run in _cells(res, "run", program):
+        compile_bench = _ok(res, "compile", engine, program, level)
+        if compile_bench is not None:
+            entries.append(Entry(engine, level,
+                                 intervals.sum_of_means(compile_bench.samples, run.samples),
+                                 [compile_bench, run]))
+    entries = _ranked(entries)
+    code_generators = set(jit_engines(res))
+    baseline = min((e for e in entries if e.engine not in code_generators),
+                   key=lambda e: e.estimate.value, default=None)
+    for entry in entries:
+        entry.break_even = break_even(entry, baseline)
     return entries
+
+
+def break_even(entry: Entry, baseline: Optional[Entry]) -> str:
+    """After how many executions of one compiled program `entry` costs no more in total than the
+    baseline (the fastest engine/level without generated code, for one execution):
+    the smallest n with c + n*r <= c_b + n*r_b, i.e. ceil((c - c_b) / (r_b - r)), from the means
+    of compile (c) and run (r)."""
+    if baseline is None:
+        return "no engine without generated code to compare with"
+    if entry is baseline:
+        return f"the baseline ({entry.engine} {entry.level})"
+    compile_time, run_time = entry.benches[0].mean, entry.benches[1].mean
+    base_compile, base_run = baseline.benches[0].mean, baseline.benches[1].mean
+    if compile_time + run_time <= base_compile + base_run:
+        return "from the 1st run"
+    if run_time >= base_run:
+        return "never (runs no faster than the baseline)"
+    runs = math.ceil((compile_time - base_compile) / (base_run - run_time))
+    return f"after {runs:,} runs"
+
+
+def ranking(res: results.Results) -> List[Entry]:
+    """Run time over all programs: each engine/level by the geometric mean of its per-program
+    speed-ups over the reference (programs it and the reference both ran), best first."""
+    pairs: Dict[Tuple[str, str], list] = {}
+    for program in res.programs("run"):
+        reference = _ok(res, "run", REFERENCE_ENGINE, program, REFERENCE_LEVEL)
+        if reference is None:
+            continue
+        for engine, level, bench in _cells(res, "run", program):
+            pairs.setdefault((engine, level), []).append((reference, bench))
+    entries = []
+    for (engine, level), found in pairs.items():
+        estimate = intervals.geomean_of_ratios([(r.samples, b.samples) for r, b in found])
+        entries.append(Entry(engine, level, estimate, [b for _, b in found],
+                             programs=len(found)))
+    return _ranked(entries, lower_is_better=False)
 
 
 Matrix = List[List[Optional[float]]]
 
 
 def speedup_matrix(res: results.Results) -> Tuple[List[str], List[str], Matrix]:
-    """engines x levels -> geometric mean over programs of the speed-up over the reference,
-    using only programs that every cell has (so cells compare like with like)."""
+    """engines x levels -> geometric mean over programs of the speed-up over the reference."""
+    by_cell = {(e.engine, e.level): e.estimate.value for e in ranking(res)}
     engines, levels = res.engines("run"), res.levels("run")
-    per_cell: Dict[Tuple[str, str], Dict[str, float]] = {}
-    for program in res.programs("run"):
-        for entry in program_entries(res, program):
-            if entry.speedup is not None:
-                per_cell.setdefault((entry.engine, entry.level), {})[program] = entry.speedup
-    matrix = []
-    for engine in engines:
-        row = []
-        for level in levels:
-            values = per_cell.get((engine, level), {})
-            row.append(stats.geomean(list(values.values())) if values else None)
-        matrix.append(row)
-    return engines, levels, matrix
-
-
-def ranking(res: results.Results) -> List[Ranked]:
-    """Every engine/level by geometric-mean speed-up over the programs it ran, best first."""
-    cells: Dict[Tuple[str, str], List[Tuple[float, float]]] = {}
-    for program in res.programs("run"):
-        for entry in program_entries(res, program):
-            if entry.speedup is not None:
-                cells.setdefault((entry.engine, entry.level), []).append(
-                    (entry.speedup, entry.speedup_sd))
-    out = []
-    for (engine, level), values in cells.items():
-        mean = stats.geomean([v for v, _ in values])
-        # Relative spreads add in quadrature through the log; a geomean of n divides by n.
-        relative = math.sqrt(sum((sd / v) ** 2 for v, sd in values)) / len(values)
-        out.append(Ranked(engine, level, mean, mean * relative, len(values)))
-    out.sort(key=lambda r: -r.speedup)
-    return out
+    return engines, levels, [[by_cell.get((e, l)) for l in levels] for e in engines]
 
 
 def jit_engines(res: results.Results) -> List[str]:
@@ -112,10 +183,16 @@ def warnings(res: results.Results) -> List[str]:
                    f"repetitions (worst {worst.name.full}: {worst.cv:.1%}): a busy machine or "
                    f"benchmarks that vary by themselves -- rerun them with more repetitions, "
                    f"on an idle machine")
-    counts = {len(b.samples) for b in res.benchmarks.values() if b.ok}
+    ok = [b for b in res.benchmarks.values() if b.ok]
+    few = [b for b in ok if len(b.samples) < intervals.MIN_SAMPLES]
+    if few:
+        out.append(f"{len(few)} of {len(ok)} benchmarks have fewer than {intervals.MIN_SAMPLES} "
+                   f"repetitions: they have no confidence interval and rank by their mean alone; "
+                   f"rerun them with --benchmark_repetitions=10 (each row gives its command)")
+    counts = {len(b.samples) for b in ok}
     if counts and min(counts) < MIN_REPETITIONS:
-        out.append(f"some benchmarks have only {min(counts)} repetition(s): spreads are rough and "
-                   f"comparisons cannot be significant; use --benchmark_repetitions="
+        out.append(f"some benchmarks have only {min(counts)} repetition(s): a comparison with "
+                   f"a baseline cannot be significant; use --benchmark_repetitions="
                    f"{MIN_REPETITIONS} or more")
     missing = [p for p in res.programs("run")
                if res.get("run", REFERENCE_ENGINE, p, REFERENCE_LEVEL) is None]

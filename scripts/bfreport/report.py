@@ -1,218 +1,272 @@
 """scripts/report: turns a bfbench results file (and optionally a baseline) into a report folder:
-index.html (self-contained: charts inline, no network), report.md, and every chart as PNG + SVG."""
+index.html (self-contained and interactive offline: charts inline, its own small script, no
+network), report.md, and every chart as PNG + SVG. The sections answer three labelled questions
+(run time, compile time, compile + run once), each a ranking with 95% intervals and ties."""
 import datetime
-import html
 import json
+import os
 import re
-from dataclasses import dataclass, field
+import shutil
 from pathlib import Path
 from typing import List, Optional
 
-from . import analysis, charts, cli, compare, results, units
+from . import analysis, charts, cli, compare, page, provenance, results, units
+from .intervals import Estimate
+from .page import Section
 from .tables import Table
-
-
-@dataclass
-class Section:
-    title: str
-    anchor: str
-    parts: List[tuple] = field(default_factory=list)   # ("text"|"list"|"table"|"chart", payload)
-
-    def text(self, value: str):
-        self.parts.append(("text", value))
-
-    def items(self, values: List[str]):
-        if values:
-            self.parts.append(("list", values))
-
-    def table(self, value: Table):
-        self.parts.append(("table", value))
-
-    def chart(self, name: str, svg: Optional[str]):
-        if svg is not None:
-            self.parts.append(("chart", (name, svg)))
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
+def _interval(estimate: Optional[Estimate], fmt) -> str:
+    """"2.51 ms [2.49 ms, 2.53 ms]"; the value alone when it has no interval."""
+    if estimate is None:
+        return "n/a"
+    if not estimate.has_interval:
+        return fmt(estimate.value)  # the n column says why
+    return f"{fmt(estimate.value)} [{fmt(estimate.low)}, {fmt(estimate.high)}]"
+
+
+def _n(estimate: Estimate) -> str:
+    return f"{estimate.n} ({estimate.missing})" if estimate.missing else str(estimate.n)
+
+
+def _code_bytes(res: results.Results, engine: str, program: str, level: str) -> str:
+    for phase in ("compile", "run"):
+        bench = res.get(phase, engine, program, level)
+        if bench is not None and bench.counters.get("code_bytes"):
+            return units.size(bench.counters["code_bytes"])
+    return "-"
+
+
+_CODE = "code"  # the CSS class of command columns
+
+
+def _run_table(res: results.Results, entries: List[analysis.Entry]) -> Table:
+    table = Table(["rank", "engine", "level", "run time: mean [95% CI]", "n",
+                   f"speed-up over {analysis.REFERENCE_ENGINE} {analysis.REFERENCE_LEVEL} "
+                   f"[95% CI]", "ops", "reproduce"],
+                  right=[True, False, False, True, True, True, True, False],
+                  classes=[""] * 7 + [_CODE])
+    for entry in entries:
+        ops = entry.bench.counters.get("ops")
+        table.add(entry.rank_label, entry.engine, entry.level,
+                  _interval(entry.estimate, units.seconds), _n(entry.estimate),
+                  _interval(entry.speedup, units.times), f"{ops:.0f}" if ops is not None else "-",
+                  provenance.reproduce_command(res, entry.bench))
+    return table
+
+
+def _compile_table(res: results.Results, program: str, entries: List[analysis.Entry]) -> Table:
+    table = Table(["rank", "engine", "level", "compile time: mean [95% CI]", "n", "code size",
+                   "reproduce"], right=[True, False, False, True, True, True, False],
+                  classes=[""] * 6 + [_CODE])
+    for entry in entries:
+        table.add(entry.rank_label, entry.engine, entry.level,
+                  _interval(entry.estimate, units.seconds), _n(entry.estimate),
+                  _code_bytes(res, entry.engine, program, entry.level),
+                  provenance.reproduce_command(res, entry.bench))
+    return table
+
+
+def _one_execution_table(entries: List[analysis.Entry]) -> Table:
+    table = Table(["rank", "engine", "level", "compile + run: [95% CI]", "n", "compile",
+                   "run", "compile pays off"], right=[True, False, False, True, True, True, True,
+                                                      False])
+    for entry in entries:
+        compile_bench, run = entry.benches
+        table.add(entry.rank_label, entry.engine, entry.level,
+                  _interval(entry.estimate, units.seconds), _n(entry.estimate),
+                  units.seconds(compile_bench.mean), units.seconds(run.mean), entry.break_even)
+    return table
+
+
+def _ranking_table(entries: List[analysis.Entry]) -> Table:
+    table = Table(["rank", "engine", "level", "speed-up: geomean [95% CI]", "n (smallest)",
+                   "programs"], right=[True, False, False, True, True, True])
+    for entry in entries:
+        table.add(entry.rank_label, entry.engine, entry.level,
+                  _interval(entry.estimate, units.times), _n(entry.estimate), entry.programs)
+    return table
+
+
+def _samples_table(res: results.Results, program: str) -> Table:
+    table = Table(["benchmark", "n", "samples (one per repetition, in order)", "reproduce"],
+                  right=[False, True, False, False], classes=["", "", "", _CODE])
+    for bench in res.benchmarks.values():
+        if bench.name.program == program and bench.ok:
+            table.add(bench.name.full, len(bench.samples),
+                      ", ".join(units.seconds(s) for s in bench.samples),
+                      provenance.reproduce_command(res, bench))
+    return table
+
+
+def _programs_table(res: results.Results) -> Table:
+    table = Table(["program", "what it is", "what it stresses", "category", "provenance"])
+    for note in provenance.program_notes(res):
+        table.add(note.name, note.what, note.stresses, note.category, note.provenance)
+    return table
+
+
 def _context_table(context: dict) -> Table:
     table = Table(["key", "value"])
-    for key, value in context.items():
+    for key, value in provenance.machine_rows(context):
         if isinstance(value, (list, dict)):
             value = json.dumps(value, separators=(", ", ": "))
         table.add(key, value)
     return table
 
 
-def _with_spread(bench: results.Benchmark) -> str:
-    """"1.2 ms ± 3 µs", or just the time when a single run leaves no spread to show."""
-    if len(bench.samples) < 2 and bench.aggregate_stddev is None:
-        return f"{units.seconds(bench.mean)} (1 run)"
-    return f"{units.seconds(bench.mean)} ± {units.seconds(bench.stddev)}"
+_STATISTICS = (
+    "Each time is the mean of the benchmark's repetitions; [a, b] is its 95% confidence interval "
+    "(percentile bootstrap, scipy, 4999 resamples, fixed seed). Speed-ups are mean(reference) / "
+    "mean(this), compile + run is the sum of the two means, each interval bootstrapped the same "
+    "way. n is the number of repetitions (the smaller of the sets involved); with n < 3 there is "
+    "no interval and the row ranks by its mean alone; with n of 3-5 the interval is narrower than "
+    "the truth. A rank is 1 + the number of rows better beyond doubt (whole interval better): "
+    "rows whose intervals overlap share a rank, marked =N.")
+
+_BREAK_EVEN = (
+    "Break-even: the baseline is the engine/level without generated code (no code_bytes) with the "
+    "lowest compile + run for one execution of this program. A row pays off after n executions "
+    "of one compiled program when c + n·r ≤ c_b + n·r_b, i.e. n = ⌈(c − c_b) / (r_b − r)⌉, from "
+    "the means of compile (c) and run (r); 'never' when it runs no faster than the baseline.")
 
 
-def _program_table(entries: List[analysis.Entry]) -> Table:
-    table = Table(["rank", "engine", "level", "run time (mean ± sd)", "speed-up", "runs", "ops",
-                   "code bytes"], right=[True, False, False, True, True, True, True, True])
-    for rank, entry in enumerate(entries, 1):
-        bench = entry.bench
-        speedup = "n/a" if entry.speedup is None else (
-            f"{units.times(entry.speedup)} ± {units.spread(entry.speedup_sd)}" if entry.speedup_sd
-            else units.times(entry.speedup))
-        counters = bench.counters
-        table.add(rank, entry.engine, entry.level,
-                  _with_spread(bench), speedup, len(bench.samples),
-                  f"{counters['ops']:.0f}" if "ops" in counters else "-",
-                  units.size(counters["code_bytes"]) if counters.get("code_bytes") else "-")
-    return table
+def _summary(res: results.Results, out_dir: Path) -> Section:
+    section = Section("Summary", "summary", out_dir)
+    section.link("Results file (Google Benchmark JSON)", _json_link(res.path, out_dir))
+    section.text(f"Results: {res.path} ({len(res.benchmarks)} benchmarks; engines: "
+                 f"{', '.join(res.engines()) or 'none'}; programs: "
+                 f"{', '.join(res.programs()) or 'none'}; levels: "
+                 f"{', '.join(res.levels()) or 'none'}).")
+    section.items(analysis.warnings(res))
+    section.text("The report answers three questions, each with its own ranking: "
+                 + " ".join(f"({i}) {q}: {text}" for i, (q, text) in
+                            enumerate(analysis.QUESTIONS.items(), 1)))
+    section.text(_STATISTICS)
+    ranked = analysis.ranking(res)
+    if ranked:
+        section.heading(f"{analysis.RUN_TIME}: all programs")
+        section.text("Geometric mean over programs of the speed-up over "
+                     f"{analysis.REFERENCE_ENGINE} {analysis.REFERENCE_LEVEL} (run/ only: "
+                     "compile excluded; see compile + run once for the whole cost):")
+        section.chart(charts.interval_chart(
+            ranked, out_dir, "ranking_speedup", "run time, all programs",
+            f"speed-up over {analysis.REFERENCE_ENGINE} {analysis.REFERENCE_LEVEL}",
+            units.times, lower_is_better=False, reference=1.0))
+        section.table(_ranking_table(ranked))
+        section.chart(charts.heatmap(res, out_dir, "speedup_heatmap"))
+    return section
 
 
-def _ranking_table(ranked: List[analysis.Ranked]) -> Table:
-    table = Table(["rank", "engine", "level", "speed-up (geomean ± sd)", "programs"],
-                  right=[True, False, False, True, True])
-    for rank, row in enumerate(ranked, 1):
-        spread = f" ± {units.spread(row.spread)}" if row.spread else ""
-        table.add(rank, row.engine, row.level, f"{units.times(row.speedup)}{spread}", row.programs)
-    return table
+def _question(number: int, question: str, anchor: str, out_dir: Path) -> Section:
+    section = Section(f"Question {number} — {question}", anchor, out_dir)
+    section.text(analysis.QUESTIONS[question])
+    return section
 
 
-def _compile_table(res: results.Results) -> Table:
-    table = Table(["engine", "program", "level", "compile time (mean ± sd)", "ops", "code bytes"],
-                  right=[False, False, False, True, True, True])
-    for engine in res.engines("compile"):
-        for program in res.programs("compile"):
-            for level in res.levels("compile"):
-                bench = res.get("compile", engine, program, level)
-                if bench is None or not bench.ok:
-                    continue
-                code = bench.counters.get("code_bytes")
-                run = res.get("run", engine, program, level)
-                if not code and run is not None:
-                    code = run.counters.get("code_bytes")
-                ops = bench.counters.get("ops")
-                table.add(engine, program, level, _with_spread(bench),
-                          f"{ops:.0f}" if ops is not None else "-",
-                          units.size(code) if code else "-")
-    return table
+def _time_chart(section: Section, entries: List[analysis.Entry], prefix: str, program: str,
+                what: str, xlabel: str):
+    section.chart(charts.interval_chart(entries, section.out_dir, f"{prefix}_{_slug(program)}",
+                                        f"{program}: {what}", xlabel, units.seconds))
+
+
+def _run_section(res: results.Results, out_dir: Path) -> Section:
+    section = _question(1, analysis.RUN_TIME, "run-time", out_dir)
+    for program in res.programs("run"):
+        section.heading(f"{analysis.RUN_TIME}: {program}")
+        entries = analysis.program_entries(res, program)
+        if not entries:
+            section.text("No successful run.")
+            continue
+        _time_chart(section, entries, "run", program, "run time", "run time per execution")
+        section.table(_run_table(res, entries))
+        section.details(f"{program}: every repetition and the command for each benchmark",
+                        _samples_table(res, program))
+    return section
+
+
+def _compile_section(res: results.Results, out_dir: Path) -> Section:
+    section = _question(2, analysis.COMPILE_TIME, "compile-time", out_dir)
+    for program in res.programs("compile"):
+        section.heading(f"{analysis.COMPILE_TIME}: {program}")
+        entries = analysis.compile_entries(res, program)
+        _time_chart(section, entries, "compile", program, "compile time",
+                    "parse + optimize + compile")
+        section.table(_compile_table(res, program, entries))
+        section.chart(charts.code_size_chart(res, program, out_dir,
+                                             f"code_size_{_slug(program)}"))
+    return section
+
+
+def _one_execution_section(res: results.Results, out_dir: Path) -> Section:
+    section = _question(3, analysis.ONE_EXECUTION, "one-execution", out_dir)
+    section.text(_BREAK_EVEN)
+    for program in res.programs("run"):
+        entries = analysis.one_execution_entries(res, program)
+        if not entries:
+            continue
+        section.heading(f"{analysis.ONE_EXECUTION}: {program}")
+        _time_chart(section, entries, "once", program, "compile + run once", "compile + one run")
+        section.table(_one_execution_table(entries))
+    return section
+
+
+def _baseline_section(res: results.Results, base: results.Results, out_dir: Path,
+                      threshold: float, alpha: float) -> Section:
+    section = Section("Change against the baseline", "baseline", out_dir)
+    comparison = compare.compare(base, res, threshold, alpha)
+    section.text(f"Baseline: {base.path} (commit {base.context.get('git_commit', '?')}). "
+                 f"A change counts when the median moved by more than {threshold:.0%} and a "
+                 f"Mann-Whitney U test over the repetitions gives p < {alpha}.")
+    section.items(comparison.warnings)
+    counts = comparison.counts()
+    section.text("Benchmarks: " + ", ".join(f"{n} {v}" for v, n in counts.items())
+                 + f" ({compare.MISSING}: only in the baseline; {compare.NEW}: only here).")
+    section.chart(charts.change_chart(comparison, out_dir, "baseline_changes"))
+    section.table(compare.table(comparison))
+    return section
+
+
+def _json_link(results_path: str, out_dir: Path) -> str:
+    """A link from the report folder to the results file; the file is copied in when the
+    folder cannot reach it by a relative path (another drive, say)."""
+    source = Path(results_path).resolve()
+    try:
+        return os.path.relpath(source, out_dir.resolve())
+    except ValueError:
+        shutil.copy(source, out_dir / source.name)
+        return source.name
 
 
 def build(res: results.Results, base: Optional[results.Results], out_dir: Path,
           threshold: float, alpha: float) -> List[Section]:
-    sections = []
-    summary = Section("Summary", "summary")
-    summary.text(f"Results: {res.path} ({len(res.benchmarks)} benchmarks; engines: "
-                 f"{', '.join(res.engines()) or 'none'}; programs: "
-                 f"{', '.join(res.programs('run')) or 'none'}). Speed-ups are over "
-                 f"{analysis.REFERENCE_ENGINE} {analysis.REFERENCE_LEVEL} on the same program; "
-                 f"± is one standard deviation over the repetitions.")
-    summary.items(analysis.warnings(res))
-    summary.chart("speedup_heatmap", charts.heatmap(res, out_dir, "speedup_heatmap"))
-    ranked = analysis.ranking(res)
-    if ranked:
-        summary.text("Ranking over all programs (geometric mean of per-program speed-ups):")
-        summary.table(_ranking_table(ranked))
-    sections.append(summary)
-
-    for program in res.programs("run"):
-        section = Section(f"Program {program}", f"program-{_slug(program)}")
-        name = f"program_{_slug(program)}"
-        section.chart(name, charts.program_chart(res, program, out_dir, name))
-        entries = analysis.program_entries(res, program)
-        if entries:
-            section.table(_program_table(entries))
-        else:
-            section.text("No successful run.")
-        sections.append(section)
-
-    if res.engines("compile"):
-        section = Section("Compile time and code size", "compile")
-        section.text("Compile benchmarks time parse + optimize + the engine's compile; code size "
-                     "is shown for engines that generate code.")
-        section.chart("compile", charts.compile_chart(res, out_dir, "compile"))
-        section.table(_compile_table(res))
-        sections.append(section)
-
+    sections = [_summary(res, out_dir), _run_section(res, out_dir), _compile_section(res, out_dir),
+                _one_execution_section(res, out_dir)]
     if base is not None:
-        section = Section("Change against the baseline", "baseline")
-        comparison = compare.compare(base, res, threshold, alpha)
-        section.text(f"Baseline: {base.path} (commit {base.context.get('git_commit', '?')}). "
-                     f"A change counts when the median moved by more than {threshold:.0%} and a "
-                     f"Mann-Whitney U test over the repetitions gives p < {alpha}.")
-        section.items(comparison.warnings)
-        counts = comparison.counts()
-        section.text("Benchmarks: " + ", ".join(f"{n} {v}" for v, n in counts.items())
-                     + f" ({compare.MISSING}: only in the baseline; {compare.NEW}: only here).")
-        section.chart("baseline_changes", charts.change_chart(comparison, out_dir,
-                                                              "baseline_changes"))
-        section.table(compare.table(comparison))
-        sections.append(section)
-
-    context = Section("Machine and build", "context")
+        sections.append(_baseline_section(res, base, out_dir, threshold, alpha))
+    programs = Section("Programs", "programs", out_dir)
+    programs.text("What each corpus program is and stresses (corpus/about.tsv), with its category "
+                  "and provenance from the corpus manifest, as bfbench recorded them.")
+    programs.table(_programs_table(res))
+    sections.append(programs)
+    context = Section("Machine and build", "context", out_dir)
+    context.text("From the results file's context (written by bfbench).")
     context.table(_context_table(res.context))
     sections.append(context)
     return sections
-
-
-_CSS = """
-body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
-h1 { font-size: 1.6em; }
-h2 { border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 2em; }
-table { border-collapse: collapse; margin: .8em 0; font-size: 13px; }
-th, td { border: 1px solid #ddd; padding: .25em .6em; text-align: left; }
-th { background: #f4f4f4; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.chart svg { max-width: 100%; height: auto; } nav a { margin-right: 1em; }
-ul.warnings li { color: #8a4b00; }
-"""
-
-
-def render_html(title: str, sections: List[Section]) -> str:
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
-           f"<h1>{html.escape(title)}</h1><nav>"]
-    out += [f'<a href="#{s.anchor}">{html.escape(s.title)}</a>' for s in sections]
-    out.append("</nav>")
-    for section in sections:
-        out.append(f'<h2 id="{section.anchor}">{html.escape(section.title)}</h2>')
-        for kind, payload in section.parts:
-            if kind == "text":
-                out.append(f"<p>{html.escape(payload)}</p>")
-            elif kind == "list":
-                out.append('<ul class="warnings">' + "".join(
-                    f"<li>{html.escape(item)}</li>" for item in payload) + "</ul>")
-            elif kind == "table":
-                out.append(payload.html())
-            elif kind == "chart":
-                name, svg = payload
-                out.append(f'<div class="chart" id="chart-{name}">{svg}</div>')
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
-
-
-def render_markdown(title: str, sections: List[Section]) -> str:
-    out = [f"# {title}", ""]
-    for section in sections:
-        out += [f"## {section.title}", ""]
-        for kind, payload in section.parts:
-            if kind == "text":
-                out += [payload, ""]
-            elif kind == "list":
-                out += [f"- {item}" for item in payload] + [""]
-            elif kind == "table":
-                out += [payload.markdown(), ""]
-            elif kind == "chart":
-                out += [f"![{payload[0]}]({payload[0]}.png)", ""]
-    return "\n".join(out)
 
 
 def main(argv=None) -> int:
     parser = cli.ArgumentParser(
         prog="report",
         description="Write a report of a bfbench results file (Google Benchmark JSON): "
-                    "index.html (self-contained), report.md, and the charts as PNG and SVG. "
-                    "With a baseline, adds the change per benchmark with its significance.")
+                    "index.html (self-contained, interactive offline), report.md, and the charts "
+                    "as PNG and SVG. With a baseline, adds the change per benchmark with its "
+                    "significance.")
     parser.add_argument("results", help="results JSON (bfbench --out / --benchmark_out)")
     parser.add_argument("baseline", nargs="?", help="results of an earlier commit to compare with")
     parser.add_argument("-o", "--out", required=True, help="output folder, e.g. reports/<name>/")
@@ -241,7 +295,7 @@ def main(argv=None) -> int:
     sections = build(res, base, out_dir, args.threshold, args.alpha)
     stamp = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     sections[0].parts.insert(0, ("text", f"Generated {stamp} by scripts/report."))
-    (out_dir / "index.html").write_text(render_html(title, sections))
-    (out_dir / "report.md").write_text(render_markdown(title, sections))
+    (out_dir / "index.html").write_text(page.render_html(title, sections))
+    (out_dir / "report.md").write_text(page.render_markdown(title, sections))
     print(out_dir / "index.html")
     return cli.EXIT_OK

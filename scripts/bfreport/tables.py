@@ -9,6 +9,7 @@ class Table:
     headers: List[str]
     rows: List[List[str]] = field(default_factory=list)
     right: List[bool] = field(default_factory=list)   # right-align column i (numbers)
+    classes: List[str] = field(default_factory=list)  # HTML: an extra CSS class of column i
 
     def add(self, *cells):
         self.rows.append([str(c) for c in cells])
@@ -41,8 +42,10 @@ class Table:
 
     def html(self, css_class: str = "") -> str:
         def cell(tag, i, text):
-            align = ' class="num"' if self._right(i) else ""
-            return f"<{tag}{align}>{html.escape(text)}</{tag}>"
+            names = " ".join(filter(None, ["num" if self._right(i) else "",
+                                           self.classes[i] if i < len(self.classes) else ""]))
+            klass = f' class="{names}"' if names else ""
+            return f"<{tag}{klass}>{html.escape(text)}</{tag}>"
 
         head = "".join(cell("th", i, h) for i, h in enumerate(self.headers))
         body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>"

@@ -93,9 +93,15 @@ TEST(Driver, CountersAndContextArePresent) {
   EXPECT_EQ(report.named("run/naive/letters/O0").at(0)->counters.at("ops"), 42);
   EXPECT_LT(report.named("run/naive/letters/O1").at(0)->counters.at("ops"), 42);
   for (const char* key : {"git_commit", "compiler", "compiler_flags", "build_type", "engines", "cpu_model",
-                          "benchmark_library", "library_build_type", "timing"}) {
+                          "benchmark_library", "library_build_type", "timing", "command_line", "os",
+                          "kernel", "glibc", "cpu_flags", "cpu_governor", "smt"}) {
     EXPECT_FALSE(report.context[key].empty()) << key;
   }
+  // The command as typed (argv[0] and every option), and where each program comes from.
+  EXPECT_NE(report.context["command_line"].find("--quick"), std::string::npos);
+  EXPECT_EQ(report.context["glibc"].rfind("glibc 2.", 0), 0u) << report.context["glibc"];
+  EXPECT_NE(report.context["kernel"].find("Linux"), std::string::npos);
+  EXPECT_EQ(report.context["program:letters"], "category: benchmark; provenance: written for the driver tests");
   EXPECT_NE(report.context["benchmark_library"].find("debug"), std::string::npos);
   EXPECT_NE(report.context["engines"].find("naive: available"), std::string::npos);
 }

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <memory>
 
-#include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
+#include "tests/support/ir_builder.h"
 
 namespace bf::testing {
 namespace {
@@ -45,7 +45,7 @@ class AlignmentProbeSource final : public InputSource {
   int misaligned = 0;
 };
 
-class JitCallAlignment : public JitTest {};
+class JitCallAlignment : public EngineTest {};
 
 TEST_P(JitCallAlignment, RuntimeCallsSeeAnAlignedStack) {
   // cell0 = input (3), cells 2 and 3 = 1. Three times: output cell0 (flushed at once: capacity
@@ -57,7 +57,7 @@ TEST_P(JitCallAlignment, RuntimeCallsSeeAnAlignedStack) {
     SCOPED_TRACE(count_steps ? "counting steps" : "not counting steps");
     CompileOptions options;
     options.count_steps = count_steps;
-    const std::unique_ptr<Executable> executable = jit().make()->compile(calls, options);
+    const std::unique_ptr<Executable> executable = engine().make()->compile(calls, options);
     AlignmentProbeSink sink;
     AlignmentProbeSource input;
     auto state = std::make_unique<RunState>(sink, input);

@@ -41,4 +41,17 @@ const EngineInfo& engine_named(const std::string& name) {
   return *info;
 }
 
+Outcome run_executable(Executable& executable, const RunSetup& setup) {
+  StringSink sink;
+  BytesSource input(setup.input);
+  auto state = std::make_unique<RunState>(sink, input, setup.eof);
+  state->reset(setup.max_steps);
+  Tape tape(setup.tape_cells);
+  Outcome run;
+  run.result = executable.run(tape, *state);
+  state->flush();
+  run.output = sink.data();
+  return run;
+}
+
 }  // namespace bf::testing

@@ -11,6 +11,8 @@
 #include "core/passes/pipeline.h"
 #include "engines/builtin_engines.h"
 #include "tests/support/engine_runner.h"
+#include "tests/support/require_engine.h"
+#include "tests/support/same_as_naive.h"
 #include "tests/support/test_corpus.h"
 
 namespace bf::testing {
@@ -40,23 +42,11 @@ std::vector<Case> all_cases() {
   return cases;
 }
 
-// Where two outputs first differ, for a failure message a person can act on.
-std::string first_difference(const std::string& got, const std::string& want) {
-  size_t i = 0;
-  while (i < got.size() && i < want.size() && got[i] == want[i]) ++i;
-  return "first difference at output byte " + std::to_string(i) + " (got " +
-         std::to_string(got.size()) + " bytes, expected " + std::to_string(want.size()) + ")";
-}
-
 class Conformance : public ::testing::TestWithParam<Case> {};
 
 TEST_P(Conformance, OutputAndStatusMatchTheManifest) {
   const Case& c = GetParam();
-  const EngineInfo& engine = engine_named(c.engine);
-  if (!engine.available) {
-    if (running_in_ci()) FAIL() << c.engine << " unavailable under CI: " << engine.unavailable_reason;
-    GTEST_SKIP() << c.engine << " unavailable: " << engine.unavailable_reason;
-  }
+  BF_REQUIRE_ENGINE(engine, c.engine);
   const CorpusEntry* entry = test_corpus().find(c.program);
   if (entry == nullptr) {
     std::string why;

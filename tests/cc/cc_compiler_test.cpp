@@ -14,8 +14,9 @@
 
 #include "core/parser.h"
 #include "engines/cc/cc_engine.h"
-#include "tests/cc/cc_test_support.h"
+#include "tests/support/engine_runner.h"
 #include "tests/support/process.h"
+#include "tests/support/require_engine.h"
 
 namespace bf::testing {
 namespace {
@@ -146,18 +147,18 @@ TEST(CcCompiler, ACompilerThatDiesSaysSo) {
 }
 
 TEST(CcCompiler, LeavesNoFilesBehindAndShowsNoMachineCode) {
-  BF_REQUIRE_CC(cc);
+  BF_REQUIRE_ENGINE(cc, "cc");
   const TestDir tmp("cc-clean");
   ScopedEnv tmpdir("TMPDIR", tmp);
   const auto executable = cc.make()->compile(program_from("++++++++[>++++++++<-]>+."), {});
   EXPECT_TRUE(tmp.empty()) << "temporary files left in " << std::string(tmp);
   EXPECT_GT(executable->code_bytes(), 0u);
   EXPECT_FALSE(executable->machine_code().has_value());  // `bfbench asm` is for the JITs
-  EXPECT_EQ(run_executable(*executable, {}).output, "A");
+  EXPECT_EQ(run_executable(*executable, {.tape_cells = 4096}).output, "A");
 }
 
 TEST(CcCompiler, CompilesFromSeveralThreadsAtOnce) {
-  BF_REQUIRE_CC(cc);
+  BF_REQUIRE_ENGINE(cc, "cc");
   const TestDir tmp("cc-threads");
   ScopedEnv tmpdir("TMPDIR", tmp);
   constexpr int kThreads = 4;
@@ -171,7 +172,7 @@ TEST(CcCompiler, CompilesFromSeveralThreadsAtOnce) {
         // Each program prints its own letter, so a mix-up between libraries shows.
         const std::string code = std::string(65 + t * kRounds + r, '+') + ".";
         const auto executable = engine->compile(program_from(code), {});
-        outputs[t * kRounds + r] = run_executable(*executable, {}).output;
+        outputs[t * kRounds + r] = run_executable(*executable, {.tape_cells = 4096}).output;
       }
     });
   }
@@ -212,7 +213,7 @@ TEST(CcCli, ACompilerThatFailsIsReportedOnOneLine) {
 }
 
 TEST(CcCli, RunsAProgram) {
-  BF_REQUIRE_CC(cc);
+  if (require_engine("cc") == nullptr) return;
   const ProcessResult r = run_process(
       {kBfbench, "run", "--engine", "cc", "-O2", "-e", "++++++++[>++++++++<-]>+.[>]<<<-"});
   EXPECT_EQ(r.out, "A");

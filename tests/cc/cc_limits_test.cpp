@@ -8,7 +8,9 @@
 #include "core/parser.h"
 #include "core/passes/pipeline.h"
 #include "core/runtime/program_run.h"
-#include "tests/cc/cc_test_support.h"
+#include "tests/support/engine_runner.h"
+#include "tests/support/require_engine.h"
+#include "tests/support/same_as_naive.h"
 
 namespace bf::testing {
 namespace {
@@ -17,7 +19,7 @@ namespace {
 constexpr const char* kProgram = "+++[>++[>+++<-]<-]>>.[->+>+<<]>>.<<<+[>>+<<<+>-]>>>[>]<.[-<+>]<.";
 
 TEST(CcLimits, EveryStepBudgetStopsWhereNaiveStops) {
-  BF_REQUIRE_CC(cc);
+  BF_REQUIRE_ENGINE(cc, "cc");
   for (int level = 0; level <= kMaxLevel; ++level) {
     SCOPED_TRACE(::testing::Message() << "O" << level);
     const Program program = optimize(parse(Source("limits.b", kProgram)), level, {}, true);
@@ -25,8 +27,8 @@ TEST(CcLimits, EveryStepBudgetStopsWhereNaiveStops) {
     const auto compiled = cc.make()->compile(program, {.count_steps = true});
     int stopped = 0;
     for (uint64_t steps = 1; steps <= 200; ++steps) {
-      const CcRun want = run_executable(*naive, CcSetup{.max_steps = steps});
-      const CcRun got = run_executable(*compiled, CcSetup{.max_steps = steps});
+      const Outcome want = run_executable(*naive, {.tape_cells = 4096, .max_steps = steps});
+      const Outcome got = run_executable(*compiled, {.tape_cells = 4096, .max_steps = steps});
       ASSERT_EQ(got.result, want.result) << steps << " steps: " << describe(got);
       ASSERT_EQ(got.output, want.output) << steps << " steps";
       if (want.result.status == RunStatus::kStepLimit) ++stopped;
@@ -46,7 +48,7 @@ RunResult run_with_timeout(const EngineInfo& cc, const Program& program) {
 }
 
 TEST(CcLimits, WatchdogEndsAnEndlessLoop) {
-  BF_REQUIRE_CC(cc);
+  BF_REQUIRE_ENGINE(cc, "cc");
   // A fixed loop, a fixed loop with work, a loop walking to and fro between two zero cells.
   for (const char* code : {"+[]", "+[>+<]", ">+>+<[[>]<[<]>]"}) {
     SCOPED_TRACE(code);
@@ -56,7 +58,7 @@ TEST(CcLimits, WatchdogEndsAnEndlessLoop) {
 }
 
 TEST(CcLimits, WatchdogEndsAnEndlessLoopNestedTooDeepToCompile) {
-  BF_REQUIRE_CC(cc);
+  BF_REQUIRE_ENGINE(cc, "cc");
   const std::string code = "+" + std::string(300, '[') + std::string(300, ']');
   EXPECT_EQ(run_with_timeout(cc, parse(Source("deep.b", code))).status, RunStatus::kTimeLimit);
 }

@@ -54,10 +54,8 @@ CodeListing with_asmjit_frame(CodeListing listing) {
 }
 
 TEST(AsmjitCode, IsHandjitsCodeInAsmJitsFrameForTheWholeCorpus) {
-  std::string why;
-  const EngineInfo* asmjit = usable_jit("asmjit", why);
-  const EngineInfo* handjit = usable_jit("handjit", why);
-  if (asmjit == nullptr || handjit == nullptr) GTEST_SKIP() << why;
+  BF_REQUIRE_ENGINE(asmjit, "asmjit");
+  BF_REQUIRE_ENGINE(handjit, "handjit");
   size_t programs = 0;
   for (const CorpusEntry& entry : test_corpus().entries) {
     const Program parsed = parse(Source(entry.program.string(), entry.read_program()));
@@ -65,8 +63,8 @@ TEST(AsmjitCode, IsHandjitsCodeInAsmJitsFrameForTheWholeCorpus) {
       const Program program = optimize(parsed, level, {}, true);
       for (bool count_steps : {false, true}) {
         SCOPED_TRACE(entry.name + " O" + std::to_string(level) + (count_steps ? " counting steps" : ""));
-        const std::string want = listing_text(with_asmjit_frame(listing_on(*handjit, program, count_steps)));
-        const std::string got = listing_text(listing_on(*asmjit, program, count_steps));
+        const std::string want = listing_text(with_asmjit_frame(listing_on(handjit, program, count_steps)));
+        const std::string got = listing_text(listing_on(asmjit, program, count_steps));
         ASSERT_EQ(got, want);
       }
     }

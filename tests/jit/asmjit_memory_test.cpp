@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "core/runtime/program_run.h"
-#include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
 #include "tests/jit/proc_maps.h"
+#include "tests/support/ir_builder.h"
 
 namespace bf::testing {
 namespace {
@@ -22,11 +22,7 @@ using namespace ir;
 
 class AsmjitMemory : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string why;
-    asmjit_ = usable_jit("asmjit", why);
-    if (asmjit_ == nullptr) GTEST_SKIP() << why;
-  }
+  void SetUp() override { asmjit_ = require_engine("asmjit"); }
   const EngineInfo* asmjit_ = nullptr;
 };
 

@@ -7,8 +7,8 @@
 #include <memory>
 
 #include "core/runtime/program_run.h"
-#include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
+#include "tests/support/ir_builder.h"
 
 namespace bf::testing {
 namespace {
@@ -46,7 +46,7 @@ class AlignmentProbeSource final : public InputSource {
   int misaligned = 0;
 };
 
-class JitCallAlignment : public JitTest {};
+class JitCallAlignment : public EngineTest {};
 
 TEST_P(JitCallAlignment, RuntimeCallsSeeAnAlignedStack) {
   // cell0 = input (3), cells 2 and 3 = 1. Three times: output cell0 (flushed at once: capacity
@@ -58,7 +58,7 @@ TEST_P(JitCallAlignment, RuntimeCallsSeeAnAlignedStack) {
     SCOPED_TRACE(count_steps ? "counting steps" : "not counting steps");
     CompileOptions options;
     options.count_steps = count_steps;
-    const std::unique_ptr<Executable> executable = jit().make()->compile(calls, options);
+    const std::unique_ptr<Executable> executable = engine().make()->compile(calls, options);
     AlignmentProbeSink sink;
     AlignmentProbeSource input;
     ProgramRun run(sink, input, {.max_steps = count_steps ? 1000u : 0u});

@@ -7,29 +7,24 @@
 #include <string>
 #include <vector>
 
-#include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
+#include "tests/support/ir_builder.h"
 
 namespace bf::testing {
 namespace {
 
 using namespace ir;
 
-constexpr uint64_t kSmallTape = 4096;
-
-RunSetup small_tape(std::string input = "", uint64_t max_steps = 0) {
-  RunSetup setup;
-  setup.tape_cells = kSmallTape;
-  setup.input = std::move(input);
+RunSetup small_tape_within(uint64_t max_steps) {
+  RunSetup setup = small_tape();
   setup.max_steps = max_steps;
   return setup;
 }
 
-class JitFacts : public JitTest {
+class JitFacts : public EngineTest {
  protected:
-  Outcome run(const Program& program, const RunSetup& setup = small_tape()) {
-    expect_same_as_naive(program, setup);
-    return run_on(jit(), program, setup);
+  Outcome run(const Program& program, const RunSetup& setup = small_tape()) const {
+    return EngineTest::run(program, setup);
   }
 };
 
@@ -55,7 +50,7 @@ TEST_P(JitFacts, LoopTestsDecidedWhenCompilingStillCountSteps) {
   EXPECT_EQ(run(decided).output, "B");
   for (uint64_t steps = 1; steps <= 4; ++steps) {
     SCOPED_TRACE("max steps " + std::to_string(steps));
-    run(decided, small_tape("", steps));
+    expect_same_as_naive(engine(), decided, small_tape_within(steps));
   }
 }
 
@@ -86,7 +81,7 @@ TEST_P(JitFacts, APeeledWalkCountsEveryLoopTest) {
   const Program walk = shift(5);  // 5 iterations: 6 loop tests
   for (uint64_t steps = 1; steps <= 7; ++steps) {
     SCOPED_TRACE("max steps " + std::to_string(steps));
-    run(walk, small_tape("", steps));
+    expect_same_as_naive(engine(), walk, small_tape_within(steps));
   }
 }
 

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "core/runtime/program_run.h"
-#include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
+#include "tests/support/ir_builder.h"
 
 namespace bf::testing {
 namespace {
@@ -32,23 +32,23 @@ class FatalInput final : public InputSource {
   const uint8_t* address_;
 };
 
-class JitFaults : public JitTest {
+class JitFaults : public EngineTest {
  protected:
   void SetUp() override {
-    JitTest::SetUp();
+    EngineTest::SetUp();
     GTEST_FLAG_SET(death_test_style, "threadsafe");
   }
 
   // Compiles and runs a program reading input from `input` on `tape`.
   RunResult run_reading(InputSource& input, Tape& tape) {
     const Program reads = program({in(0, 0), out(0, 1)});
-    const std::unique_ptr<Executable> executable = jit().make()->compile(reads, {});
+    const std::unique_ptr<Executable> executable = engine().make()->compile(reads, {});
     StringSink sink;
     return ProgramRun(sink, input).run(*executable, tape);
   }
 
   Outcome trap_left() {
-    return run_on(jit(), program({add(1, 0, 0), add(1, -3, 7)}), RunSetup{.tape_cells = 4096});
+    return run_on(engine(), program({add(1, 0, 0), add(1, -3, 7)}), RunSetup{.tape_cells = 4096});
   }
 };
 
@@ -100,7 +100,7 @@ TEST_P(JitFaults, TrapsRepeatAndWorkOnSeveralThreadsAtOnce) {
 TEST_P(JitFaults, TrapsStillWorkAfterTheHandlerWasReplaced) {
   // Compiled while our handler is installed, run after something reset SIGSEGV to the default.
   const Program left = program({add(1, 0, 0), add(1, -3, 7)});
-  const std::unique_ptr<Executable> executable = jit().make()->compile(left, {});
+  const std::unique_ptr<Executable> executable = engine().make()->compile(left, {});
   struct sigaction default_action {};
   default_action.sa_handler = SIG_DFL;
   sigemptyset(&default_action.sa_mask);

@@ -7,15 +7,15 @@
 #include <string>
 
 #include "core/runtime/program_run.h"
-#include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
+#include "tests/support/ir_builder.h"
 
 namespace bf::testing {
 namespace {
 
 using namespace ir;
 
-class JitLimits : public JitTest {};
+class JitLimits : public EngineTest {};
 
 TEST_P(JitLimits, StepLimitStopsAtTheSameLoopTestAsNaive) {
   // Prints a counter in a loop; every budget from 1 up stops it somewhere else.
@@ -26,9 +26,9 @@ TEST_P(JitLimits, StepLimitStopsAtTheSameLoopTestAsNaive) {
     SCOPED_TRACE("max_steps " + std::to_string(steps));
     RunSetup setup;
     setup.max_steps = steps;
-    expect_same_as_naive(counting, setup);
+    expect_same_as_naive(engine(), counting, setup);
     if (steps <= 100) {
-      EXPECT_EQ(run_on(jit(), counting, setup).result.status, RunStatus::kStepLimit);
+      EXPECT_EQ(run_on(engine(), counting, setup).result.status, RunStatus::kStepLimit);
     }
   }
 }
@@ -38,11 +38,11 @@ TEST_P(JitLimits, AProgramWithinItsBudgetFinishes) {
                                 out(0, 5)});
   RunSetup setup;
   setup.max_steps = 11;  // '[' once, ']' ten times
-  const Outcome o = run_on(jit(), loop, setup);
+  const Outcome o = run_on(engine(), loop, setup);
   EXPECT_TRUE(o.result.ok());
   EXPECT_EQ(o.output, "A");
   setup.max_steps = 10;
-  EXPECT_EQ(run_on(jit(), loop, setup).result.status, RunStatus::kStepLimit);
+  EXPECT_EQ(run_on(engine(), loop, setup).result.status, RunStatus::kStepLimit);
 }
 
 TEST_P(JitLimits, StepLimitComesBeforeTheTrapOfTheSameTest) {
@@ -52,18 +52,18 @@ TEST_P(JitLimits, StepLimitComesBeforeTheTrapOfTheSameTest) {
                                 begin(5), end(6)});
   RunSetup setup;
   setup.max_steps = 2;
-  EXPECT_EQ(run_on(jit(), walk, setup).result.status, RunStatus::kStepLimit);
-  expect_same_as_naive(walk, setup);
+  EXPECT_EQ(run_on(engine(), walk, setup).result.status, RunStatus::kStepLimit);
+  expect_same_as_naive(engine(), walk, setup);
   setup.max_steps = 3;
-  EXPECT_EQ(run_on(jit(), walk, setup).result.status, RunStatus::kTapeUnderflow);
-  expect_same_as_naive(walk, setup);
+  EXPECT_EQ(run_on(engine(), walk, setup).result.status, RunStatus::kTapeUnderflow);
+  expect_same_as_naive(engine(), walk, setup);
 }
 
 TEST_P(JitLimits, WatchdogStopsAnEndlessLoop) {
   const Program forever = program({add(1, 0, 0), begin(1), add(1, 1, 2), end(3)});
   CompileOptions options;
   options.count_steps = true;
-  const std::unique_ptr<Executable> executable = jit().make()->compile(forever, options);
+  const std::unique_ptr<Executable> executable = engine().make()->compile(forever, options);
   StringSink sink;
   BytesSource input("");
   Tape tape;

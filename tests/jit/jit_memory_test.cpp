@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "core/runtime/program_run.h"
-#include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
 #include "tests/jit/proc_maps.h"
+#include "tests/support/ir_builder.h"
 
 namespace bf::testing {
 namespace {
@@ -41,15 +41,15 @@ std::string joined(const std::vector<std::string>& lines) {
   return text;
 }
 
-class JitMemory : public JitTest {
+class JitMemory : public EngineTest {
  protected:
   // asmjit runs its code from the read-execute view of a memfd it also maps read-write elsewhere.
-  std::string code_permissions() const { return jit().name == "asmjit" ? "r-xs" : "r-xp"; }
+  std::string code_permissions() const { return engine().name == "asmjit" ? "r-xs" : "r-xp"; }
 };
 
 TEST_P(JitMemory, NoMappingIsWritableAndExecutableWhileCodeIsLiveOrRunning) {
   const Program reads = program({add(1, 0, 0), in(0, 1), out(0, 2)});
-  const std::unique_ptr<Executable> executable = jit().make()->compile(reads, {});
+  const std::unique_ptr<Executable> executable = engine().make()->compile(reads, {});
   const std::optional<MachineCode> code = executable->machine_code();
   ASSERT_TRUE(code.has_value());
   const auto* address = reinterpret_cast<const void*>(code->address);
@@ -71,7 +71,7 @@ TEST_P(JitMemory, MachineCodeDescribesEveryOp) {
   // with the next op's. Offsets never decrease.
   const Program loops = program({add(3, 0, 0), begin(1), mul_add(2, 1, 0, 2, 1), mul_add(1, 2, 0, 3, 1),
                                  set(0, 0, 4), scan(-1, 5, 6), end(7), out(1, 8)});
-  const std::unique_ptr<Executable> executable = jit().make()->compile(loops, {});
+  const std::unique_ptr<Executable> executable = engine().make()->compile(loops, {});
   const std::optional<MachineCode> code = executable->machine_code();
   ASSERT_TRUE(code.has_value());
   EXPECT_EQ(code->bytes.size(), executable->code_bytes());

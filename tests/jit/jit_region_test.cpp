@@ -5,27 +5,20 @@
 
 #include <string>
 
-#include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
+#include "tests/support/ir_builder.h"
 
 namespace bf::testing {
 namespace {
 
 using namespace ir;
 
-constexpr int32_t kTape = 4096;
+constexpr int32_t kTape = kSmallTape;
 
-RunSetup small_tape() {
-  RunSetup setup;
-  setup.tape_cells = kTape;
-  return setup;
-}
-
-class JitRegions : public JitTest {
+class JitRegions : public EngineTest {
  protected:
-  Outcome run(const Program& program, const RunSetup& setup = small_tape()) {
-    expect_same_as_naive(program, setup);
-    return run_on(jit(), program, setup);
+  Outcome run(const Program& program, const RunSetup& setup = small_tape()) const {
+    return EngineTest::run(program, setup);
   }
 };
 
@@ -102,7 +95,7 @@ TEST_P(JitRegions, StepLimitInsideARegion) {
     SCOPED_TRACE("max_steps " + std::to_string(steps));
     RunSetup setup = small_tape();
     setup.max_steps = steps;
-    expect_same_as_naive(nest, setup);
+    expect_same_as_naive(engine(), nest, setup);
   }
 }
 

@@ -9,8 +9,8 @@
 #include "core/parser.h"
 #include "core/passes/pipeline.h"
 #include "tests/jit/code_listing.h"
-#include "tests/jit/ir_build.h"
 #include "tests/jit/jit_engines.h"
+#include "tests/support/ir_builder.h"
 
 namespace bf::testing {
 namespace {
@@ -51,7 +51,7 @@ Program known_values() {
                   begin(23), mul_add(1, -8, 1, 24, 23), set(0, 1, 25), move(9, 26), end(27)});
 }
 
-class JitShape : public JitTest {};
+class JitShape : public EngineTest {};
 
 TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
   const std::string expected = R"(-- op 0
@@ -167,7 +167,7 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 88: je @31
 89: jmp @27
 )";
-  EXPECT_EQ(body_text(compiled_listing(jit(), every_op(), false)), expected);
+  EXPECT_EQ(body_text(compiled_listing(engine(), every_op(), false)), expected);
 }
 
 TEST_P(JitShape, KnownValuesHaveTheDocumentedCode) {
@@ -235,7 +235,7 @@ TEST_P(JitShape, KnownValuesHaveTheDocumentedCode) {
 37: mov eax, 2
 38: jmp @epilogue
 )";
-  EXPECT_EQ(body_text(compiled_listing(jit(), known_values(), false)), expected);
+  EXPECT_EQ(body_text(compiled_listing(engine(), known_values(), false)), expected);
 }
 
 // Programs that between them reach every decision lowering makes.
@@ -268,14 +268,12 @@ std::vector<std::pair<std::string, Program>> shape_programs() {
 
 TEST_P(JitShape, SameCodeAsHandjit) {
   if (GetParam() == "handjit") GTEST_SKIP() << "handjit is the reference";
-  std::string why;
-  const EngineInfo* reference = usable_jit("handjit", why);
-  ASSERT_NE(reference, nullptr) << why;
+  BF_REQUIRE_ENGINE(reference, "handjit");
   for (const auto& [name, program] : shape_programs()) {
     for (bool count_steps : {false, true}) {
       SCOPED_TRACE(name + (count_steps ? " counting steps" : ""));
-      const CodeListing want = compiled_listing(*reference, program, count_steps);
-      const CodeListing got = compiled_listing(jit(), program, count_steps);
+      const CodeListing want = compiled_listing(reference, program, count_steps);
+      const CodeListing got = compiled_listing(engine(), program, count_steps);
       EXPECT_EQ(body_text(got), body_text(want));
     }
   }

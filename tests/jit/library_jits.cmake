@@ -1,6 +1,6 @@
 # Suites for the library JITs (xbyak, asmjit), included from CMakeLists.txt: their emitters
 # directly, their code compared with handjit's, and the call-site stack alignment of every JIT.
-set(BF_LIBRARY_JIT_TEST_SOURCES ir_build.cpp jit_engines.cpp proc_maps.cpp jit_call_alignment_test.cpp)
+set(BF_LIBRARY_JIT_TEST_SOURCES proc_maps.cpp jit_call_alignment_test.cpp)
 set(BF_LIBRARY_JIT_TEST_LIBRARIES bf_jit_support)
 if(TARGET xbyak::xbyak)
   list(APPEND BF_LIBRARY_JIT_TEST_SOURCES xbyak_assembler_test.cpp)

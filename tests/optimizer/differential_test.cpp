@@ -12,6 +12,8 @@
 #include "core/passes/pipeline.h"
 #include "engines/builtin_engines.h"
 #include "tests/support/engine_runner.h"
+#include "tests/support/require_engine.h"
+#include "tests/support/same_as_naive.h"
 #include "tests/support/random_program.h"
 #include "tests/support/test_corpus.h"
 
@@ -41,11 +43,6 @@ std::vector<Case> all_cases() {
   return cases;
 }
 
-std::string describe(const Outcome& outcome) {
-  return describe_end(outcome.result) + ", " + std::to_string(outcome.output.size()) +
-         " output bytes";
-}
-
 // How many programs an engine gets: all of them unless compiling a small program is slow.
 uint64_t programs_for(const EngineInfo& engine) {
   const Program sample = parse(Source("sample.b", "++[->+++<]>[>]<."));
@@ -64,11 +61,7 @@ class RandomPrograms : public ::testing::TestWithParam<Case> {};
 
 TEST_P(RandomPrograms, MatchNaiveAtO0OnEveryLevel) {
   const Case& c = GetParam();
-  const EngineInfo& engine = engine_named(c.engine);
-  if (!engine.available) {
-    if (running_in_ci()) FAIL() << c.engine << " unavailable under CI: " << engine.unavailable_reason;
-    GTEST_SKIP() << c.engine << " unavailable: " << engine.unavailable_reason;
-  }
+  BF_REQUIRE_ENGINE(engine, c.engine);
   const uint64_t programs = programs_for(engine);
   int compared = 0;
   for (uint64_t seed = static_cast<uint64_t>(c.shard); seed < programs; seed += kShards) {

@@ -9,6 +9,7 @@
 #include "core/parser.h"
 #include "core/passes/pipeline.h"
 #include "tests/support/engine_runner.h"
+#include "tests/support/same_as_naive.h"
 
 namespace bf::testing {
 
@@ -27,17 +28,6 @@ std::string escaped(const std::string& bytes, size_t limit) {
   }
   if (bytes.size() > limit) out << "... (" << bytes.size() << " bytes)";
   return out.str();
-}
-
-std::string describe(const Outcome& outcome) {
-  return describe_end(outcome.result) + ", " + std::to_string(outcome.output.size()) +
-         " output bytes";
-}
-
-std::string first_difference(const std::string& a, const std::string& b) {
-  size_t i = 0;
-  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
-  return "outputs first differ at byte " + std::to_string(i);
 }
 
 std::string describe_case(const FuzzCase& c) {

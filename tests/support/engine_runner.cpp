@@ -14,14 +14,7 @@ Outcome run_on(const EngineInfo& engine, const Program& program, const RunSetup&
   CompileOptions options;
   options.count_steps = setup.max_steps > 0;
   const std::unique_ptr<Executable> executable = engine.make()->compile(program, options);
-  StringSink sink;
-  BytesSource input(setup.input);
-  Tape tape(setup.tape_cells);
-  Outcome outcome;
-  outcome.result = ProgramRun(sink, input, {.eof = setup.eof, .max_steps = setup.max_steps})
-                       .run(*executable, tape);
-  outcome.output = sink.data();
-  return outcome;
+  return run_executable(*executable, setup);
 }
 
 Outcome run_code(const EngineInfo& engine, const std::string& code, int level,
@@ -38,6 +31,17 @@ const EngineInfo& engine_named(const std::string& name) {
   const EngineInfo* info = builtin_engines().find(name);
   if (info == nullptr) throw std::invalid_argument("no engine " + name);
   return *info;
+}
+
+Outcome run_executable(Executable& executable, const RunSetup& setup) {
+  StringSink sink;
+  BytesSource input(setup.input);
+  Tape tape(setup.tape_cells);
+  Outcome outcome;
+  outcome.result = ProgramRun(sink, input, {.eof = setup.eof, .max_steps = setup.max_steps})
+                       .run(executable, tape);
+  outcome.output = sink.data();
+  return outcome;
 }
 
 }  // namespace bf::testing

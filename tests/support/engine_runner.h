@@ -33,4 +33,8 @@ Outcome run_reference(const std::string& code, const RunSetup& setup = {});
 
 const EngineInfo& engine_named(const std::string& name);
 
+// Runs an executable already compiled (to count steps if setup.max_steps > 0) on a fresh tape:
+// for tests that run one compilation many times.
+Outcome run_executable(Executable& executable, const RunSetup& setup = {});
+
 }  // namespace bf::testing

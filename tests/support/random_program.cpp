@@ -1,10 +1,10 @@
 // Random Brainf*ck programs built from optimizer idioms (see random_program.h).
 #include "tests/support/random_program.h"
 
-#include <random>
 #include <vector>
 
 #include "core/program.h"
+#include "tests/support/random_draws.h"
 
 namespace bf::testing {
 
@@ -16,35 +16,26 @@ namespace {
 // kept out of loop bodies or made predictable there.
 class Generator {
  public:
-  Generator(uint64_t seed, const RandomProgramOptions& options) : rng_(seed), options_(options) {}
+  Generator(uint64_t seed, const RandomProgramOptions& options) : draw_(seed), options_(options) {}
 
   RandomProgram run() {
     RandomProgram program;
     // Work a little right of cell 0, so that mostly the pieces meant to trap fall off the left end.
-    if (!chance(10)) move(between(6, 14));
-    const int pieces = 1 + below(options_.pieces);
+    if (!draw_.chance(10)) move(draw_.between(6, 14));
+    const int pieces = 1 + draw_.below(options_.pieces);
     for (int i = 0; i < pieces; ++i) piece(0);
     program.code = std::move(code_);
-    const int input_length = below(12);
-    for (int i = 0; i < input_length; ++i) program.input += static_cast<char>(below(256));
-    program.eof = static_cast<EofPolicy>(below(3));
+    const int input_length = draw_.below(12);
+    for (int i = 0; i < input_length; ++i) program.input += static_cast<char>(draw_.below(256));
+    program.eof = static_cast<EofPolicy>(draw_.below(3));
     program.tape_cells = far_ ? (uint64_t{1} << 20) : 4096;
     return program;
   }
 
  private:
-  // A number in [0, n) from the raw engine, so every standard library gives the same programs.
-  int below(int n) { return static_cast<int>(rng_() % static_cast<uint64_t>(n)); }
-  bool chance(int per_hundred) { return below(100) < per_hundred; }
-  int between(int low, int high) { return low + below(high - low + 1); }
-  int nonzero(int limit) {
-    const int value = between(1, limit);
-    return chance(50) ? value : -value;
-  }
-
   void emit(char c, int count = 1) {
     code_.append(static_cast<size_t>(count), c);
-    if (chance(3)) code_ += "xy \n"[below(4)];  // comments shift source positions
+    if (draw_.chance(3)) code_ += "xy \n"[draw_.below(4)];  // comments shift source positions
   }
   void move(int distance) {
     if (distance == 0) return;
@@ -66,9 +57,9 @@ class Generator {
   }
   // A short move that keeps the pointer a little right of cell 0, now and then not.
   int wander() {
-    if (position_ < 2 && !chance(5)) return between(1, 4);
-    if (position_ > 40) return -between(1, 8);
-    return nonzero(5);
+    if (position_ < 2 && !draw_.chance(5)) return draw_.between(1, 4);
+    if (position_ > 40) return -draw_.between(1, 8);
+    return draw_.nonzero(5);
   }
   // Runs the body of a loop whose counter is at the current cell; returns to it afterwards.
   template <typename Body>
@@ -84,8 +75,8 @@ class Generator {
   void piece(int depth) {
     step_off_counters();
     const bool nested = depth > 0;
-    switch (below(depth < options_.max_depth ? 21 : 13)) {
-      case 0: case 1: adds(nonzero(chance(5) ? 300 : 12)); break;
+    switch (draw_.below(depth < options_.max_depth ? 21 : 13)) {
+      case 0: case 1: adds(draw_.nonzero(draw_.chance(5) ? 300 : 12)); break;
       case 2: case 3: move(wander()); break;
       case 4: emit('.'); break;
       case 5: emit(','); break;
@@ -95,9 +86,9 @@ class Generator {
       case 9: case 10: multiply_loop(); break;
       case 11: if (!nested) moving_loop(); else multiply_loop(); break;
       case 12:
-        if (below(1000) < options_.far_trip_per_mille) {
+        if (draw_.below(1000) < options_.far_trip_per_mille) {
           far_trip();
-        } else if (!nested && chance(20)) {
+        } else if (!nested && draw_.chance(20)) {
           runaway();
         } else {
           move(wander());
@@ -114,37 +105,37 @@ class Generator {
   // `+-` and friends: net zero, but each still touches its cell (and may trap there).
   void cancelling_pair() {
     static const char* const kPairs[] = {"+-", "-+", "++--", "<+->", ">-+<", "+>-<-+"};
-    const int which = below(6);
-    if (position_ < 1 && which == 3 && !chance(30)) return;
+    const int which = draw_.below(6);
+    if (position_ < 1 && which == 3 && !draw_.chance(30)) return;
     code_ += kPairs[which];
   }
 
   // [-], [+], [---] always end at 0; [--] loops forever on an odd value (a step-limit case).
   void clear_loop() {
-    if (chance(50)) adds(nonzero(9));
-    const int step = chance(95) ? (chance(80) ? 1 : 3) : 2;
+    if (draw_.chance(50)) adds(draw_.nonzero(9));
+    const int step = draw_.chance(95) ? (draw_.chance(80) ? 1 : 3) : 2;
     emit('[');
-    adds(chance(50) ? step : -step);
+    adds(draw_.chance(50) ? step : -step);
     emit(']');
   }
 
   // A row of non-zero cells and a scan across it, either way; outside loops also scans over
   // whatever is there.
   void scan_loop(bool nested) {
-    const int stride = between(1, 4);
-    const bool right = chance(60);
-    if (!nested && chance(40)) {
+    const int stride = draw_.between(1, 4);
+    const bool right = draw_.chance(60);
+    if (!nested && draw_.chance(40)) {
       emit('[');
       move(right ? stride : -stride);
       emit(']');
       position_ += right ? 2 * stride : 0;  // a guess: it stops at some zero cell
       return;
     }
-    const int cells = between(1, 4);
+    const int cells = draw_.between(1, 4);
     const int first = position_;
     for (int i = 0; i < cells; ++i) {
       if (is_counter(position_)) break;
-      adds(chance(50) ? between(1, 3) : -between(1, 3));
+      adds(draw_.chance(50) ? draw_.between(1, 3) : -draw_.between(1, 3));
       move(stride);
     }
     // The cell after the row is probably 0 (ours are fresh or cleared often): start inside the
@@ -166,51 +157,51 @@ class Generator {
   // [->++>+++<<] and friends: targets at offsets -5..5, factors -6..6 (0 as `+-`), a -1 or +1
   // counter anywhere in the body; sometimes spoiled by `.`, `,` or an unbalanced move.
   void multiply_loop() {
-    adds(between(1, 12));
+    adds(draw_.between(1, 12));
     const int start = position_;
     emit('[');
-    const int targets = between(1, 4);
-    const int counter_at = below(targets + 1);
+    const int targets = draw_.between(1, 4);
+    const int counter_at = draw_.below(targets + 1);
     for (int t = 0; t <= targets; ++t) {
       if (t == counter_at) {
         go_to(start);
-        adds(chance(75) ? -1 : 1);
+        adds(draw_.chance(75) ? -1 : 1);
         continue;
       }
-      int offset = nonzero(5);
-      if (start + offset < 0 && !chance(10)) offset = -offset;
+      int offset = draw_.nonzero(5);
+      if (start + offset < 0 && !draw_.chance(10)) offset = -offset;
       if (is_counter(start + offset)) continue;
       go_to(start + offset);
-      const int factor = between(-6, 6);
+      const int factor = draw_.between(-6, 6);
       if (factor == 0) {
         emit('+');
         emit('-');
       } else {
         adds(factor);
       }
-      if (chance(3)) emit(chance(50) ? '.' : ',');
+      if (draw_.chance(3)) emit(draw_.chance(50) ? '.' : ',');
     }
     go_to(start);
-    if (chance(6)) move(nonzero(2));  // unbalanced: a moving loop
+    if (draw_.chance(6)) move(draw_.nonzero(2));  // unbalanced: a moving loop
     emit(']');
     position_ = start;
   }
 
   // A counter loop whose body is random pieces.
   void counted_loop(int depth) {
-    adds(between(1, 4));
+    adds(draw_.between(1, 4));
     loop([&](int) {
-      for (int i = between(1, 4); i > 0; --i) piece(depth + 1);
+      for (int i = draw_.between(1, 4); i > 0; --i) piece(depth + 1);
     });
-    adds(chance(85) ? -1 : 1);
+    adds(draw_.chance(85) ? -1 : 1);
     emit(']');
   }
 
   // [ body [-] ]: runs at most once.
   void if_loop(int depth) {
-    if (chance(70)) adds(nonzero(4));
+    if (draw_.chance(70)) adds(draw_.nonzero(4));
     loop([&](int) {
-      for (int i = between(1, 3); i > 0; --i) piece(depth + 1);
+      for (int i = draw_.between(1, 3); i > 0; --i) piece(depth + 1);
     });
     emit('[');
     emit('-');
@@ -220,18 +211,18 @@ class Generator {
 
   // A counted loop that also resets cells every iteration: [->>+++[->++<]>[-]<<<].
   void reset_loop(int depth) {
-    adds(between(1, 9));
-    const bool decrement_first = chance(50);
+    adds(draw_.between(1, 9));
+    const bool decrement_first = draw_.chance(50);
     loop([&](int start) {
       if (decrement_first) adds(-1);
-      for (int i = between(1, 3); i > 0; --i) {
-        const int offset = nonzero(5);
+      for (int i = draw_.between(1, 3); i > 0; --i) {
+        const int offset = draw_.nonzero(5);
         if (is_counter(start + offset)) continue;
         go_to(start + offset);
-        switch (below(5)) {
-          case 0: emit('['); emit('-'); emit(']'); adds(nonzero(5)); break;
-          case 1: adds(nonzero(5)); emit('['); emit('-'); emit(']'); break;
-          case 2: adds(nonzero(5)); break;
+        switch (draw_.below(5)) {
+          case 0: emit('['); emit('-'); emit(']'); adds(draw_.nonzero(5)); break;
+          case 1: adds(draw_.nonzero(5)); emit('['); emit('-'); emit(']'); break;
+          case 2: adds(draw_.nonzero(5)); break;
           case 3: emit('.'); break;
           case 4:
             if (depth + 1 < options_.max_depth) {
@@ -251,15 +242,15 @@ class Generator {
   void loop_after_loop(int depth) {
     counted_loop(depth);
     emit('[');
-    for (int i = between(1, 2); i > 0; --i) piece(depth + 1);
+    for (int i = draw_.between(1, 2); i > 0; --i) piece(depth + 1);
     emit(']');
   }
 
   // A loop with a net move (top level only): it stops at the first zero cell on its path.
   void moving_loop() {
     emit('[');
-    if (chance(60)) adds(nonzero(3));
-    const int distance = nonzero(3);
+    if (draw_.chance(60)) adds(draw_.nonzero(3));
+    const int distance = draw_.nonzero(3);
     move(distance);
     emit(']');
     position_ += distance;
@@ -267,12 +258,12 @@ class Generator {
 
   // Multiply loops inside a counted loop: quadratic arithmetic in a few cells.
   void nested_multiply() {
-    adds(between(1, 6));
+    adds(draw_.between(1, 6));
     loop([&](int) {
-      move(between(1, 3));
+      move(draw_.between(1, 3));
       step_off_counters();
       multiply_loop();
-      if (chance(50)) {
+      if (draw_.chance(50)) {
         move(1);
         step_off_counters();
         multiply_loop();
@@ -286,7 +277,7 @@ class Generator {
   void runaway() {
     emit('+');
     emit('[');
-    move(chance(50) ? 1 : -1);
+    move(draw_.chance(50) ? 1 : -1);
     emit('+');
     emit(']');
   }
@@ -294,14 +285,14 @@ class Generator {
   // Far beyond kMaxOffset and back inside one block, so offsets must be split.
   void far_trip() {
     far_ = true;
-    const int distance = static_cast<int>(kMaxOffset) + between(-3, 3);
+    const int distance = static_cast<int>(kMaxOffset) + draw_.between(-3, 3);
     move(distance);
-    adds(nonzero(3));
+    adds(draw_.nonzero(3));
     emit('.');
-    move(-distance + between(0, 2));
+    move(-distance + draw_.between(0, 2));
   }
 
-  std::mt19937_64 rng_;
+  RandomDraws draw_;
   RandomProgramOptions options_;
   std::string code_;
   int position_ = 0;

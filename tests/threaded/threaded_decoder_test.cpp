@@ -6,7 +6,8 @@
 
 #include "core/parser.h"
 #include "engines/threaded/decoder.h"
-#include "tests/threaded/ir_builder.h"
+#include "tests/support/engine_runner.h"
+#include "tests/support/ir_builder.h"
 
 namespace bf::threaded {
 namespace {
@@ -48,14 +49,14 @@ TEST(ThreadedDecoder, OneInstructionPerOpEndingInHalt) {
 
 TEST(ThreadedDecoder, LoopsJumpPastEachOther) {
   // 0 loop, 1 out, 2 end, 3 out: the loop skips to 3, the end repeats from 1.
-  const DecodedProgram d = decode(program({loop(), out(), end(), out()}));
+  const DecodedProgram d = decode(program({begin(), out(), end(), out()}));
   EXPECT_EQ(shape(d), (Names{"loop", "out", "end", "out", "halt"}));
   EXPECT_EQ(target_of(d, 0), 3u);
   EXPECT_EQ(target_of(d, 2), 1u);
 }
 
 TEST(ThreadedDecoder, AMoveGoesIntoTheLoopTestOrScanAfterIt) {
-  const DecodedProgram d = decode(program({move(3), loop(), move(-2), scan(1), move(5), end(),
+  const DecodedProgram d = decode(program({move(3), begin(), move(-2), scan(1), move(5), end(),
                                            move(7), out()}));
   EXPECT_EQ(shape(d), (Names{"loop", "scan-right", "end", "move", "out", "halt"}));
   EXPECT_EQ(d.code[0].move, 3);
@@ -68,7 +69,7 @@ TEST(ThreadedDecoder, AMoveGoesIntoTheLoopTestOrScanAfterIt) {
 
 TEST(ThreadedDecoder, AnInstructionTakesOverTheLoopTestAfterIt) {
   // "+[>[.-]>]<" at O0: the '+' opens the outer loop, the '-' closes the inner one.
-  const DecodedProgram d = decode(program({add(1, 0, 0), loop(1), move(1), loop(3), out(0, 4),
+  const DecodedProgram d = decode(program({add(1, 0, 0), begin(1), move(1), begin(3), out(0, 4),
                                            add(-1, 0, 5), end(6), move(1), end(8), move(-1)}));
   EXPECT_EQ(shape(d), (Names{"add-begin", "loop", "out", "add-end", "end", "move", "halt"}));
   EXPECT_EQ(d.code[0].move, 0);
@@ -87,7 +88,7 @@ TEST(ThreadedDecoder, AnInstructionTakesOverTheLoopTestAfterIt) {
 
 TEST(ThreadedDecoder, ALoopEndRightAfterALoopEndOrScanIsDroppedUnlessStepsCount) {
   // "[[.-]]" and "[[>]]": the outer ']' tests the cell the inner loop or scan just left at zero.
-  const Program nested = program({loop(0), loop(1), out(0, 2), add(-1, 0, 3), end(4), end(5),
+  const Program nested = program({begin(0), begin(1), out(0, 2), add(-1, 0, 3), end(4), end(5),
                                   out()});
   EXPECT_EQ(shape(decode(nested)), (Names{"loop", "loop", "out", "add-end", "out", "halt"}));
   EXPECT_EQ(shape(decode(nested, {.count_steps = true})),
@@ -95,16 +96,16 @@ TEST(ThreadedDecoder, ALoopEndRightAfterALoopEndOrScanIsDroppedUnlessStepsCount)
   const DecodedProgram d = decode(nested);
   EXPECT_EQ(target_of(d, 0), 4u);  // past both loops
   EXPECT_EQ(target_of(d, 1), 4u);  // the inner loop's exit is the outer one's too
-  const Program scanned = program({loop(0), scan(1, 1, 2), end(3), out()});
+  const Program scanned = program({begin(0), scan(1, 1, 2), end(3), out()});
   EXPECT_EQ(shape(decode(scanned)), (Names{"loop", "scan-right", "out", "halt"}));
   // A loop end after a move tests another cell: it stays.
-  EXPECT_EQ(shape(decode(program({loop(), loop(), out(), add(-1), end(), move(1), end()}))),
+  EXPECT_EQ(shape(decode(program({begin(), begin(), out(), add(-1), end(), move(1), end()}))),
             (Names{"loop", "loop", "out", "add-end", "end", "halt"}));
 }
 
 TEST(ThreadedDecoder, AnEmptyLoopBodyAfterAMoveIsNotFused) {
   // ">[]": the move goes into the '[', and the ']' stays a loop end of its own.
-  const DecodedProgram d = decode(program({move(1), loop(), end()}));
+  const DecodedProgram d = decode(program({move(1), begin(), end()}));
   EXPECT_EQ(shape(d), (Names{"loop", "end", "halt"}));
   EXPECT_EQ(target_of(d, 1), 1u);
 }
@@ -164,9 +165,9 @@ TEST(ThreadedDecoder, GroupsEndWhereTheCounterChanges) {
 }
 
 TEST(ThreadedDecoder, MultipliesAndWritesOpenLoops) {
-  const DecodedProgram d = decode(program({mul_add(1, 1, 0), set(0), move(1), loop(4), out(),
-                                           end(), add(1), set(2, 1), loop(), end(), mul_add(1, 1, 2),
-                                           set(0, 2), loop(), end()}));
+  const DecodedProgram d = decode(program({mul_add(1, 1, 0), set(0), move(1), begin(4), out(),
+                                           end(), add(1), set(2, 1), begin(), end(),
+                                           mul_add(1, 1, 2), set(0, 2), begin(), end()}));
   EXPECT_EQ(shape(d), (Names{"muladd1-set-begin", "out", "end", "writes2-begin(2)", "end",
                               "muladd1-set-begin", "end", "halt"}));
   EXPECT_EQ(d.code[0].move, 1);
@@ -179,9 +180,9 @@ TEST(ThreadedDecoder, MultipliesAndWritesOpenLoops) {
 
 TEST(ThreadedDecoder, MultipliesAndWritesCloseLoops) {
   // Each body starts with an out, so the multiply or writes only close their loop.
-  const DecodedProgram d = decode(program({loop(1), out(), mul_add(1, 1, 0), set(0), move(2),
-                                           end(9), loop(), out(), mul_add(1, 1, 0),
-                                           mul_add(1, 2, 0), set(0), end(), loop(), out(), add(1),
+  const DecodedProgram d = decode(program({begin(1), out(), mul_add(1, 1, 0), set(0), move(2),
+                                           end(9), begin(), out(), mul_add(1, 1, 0),
+                                           mul_add(1, 2, 0), set(0), end(), begin(), out(), add(1),
                                            set(2, 1), move(-1), end()}));
   EXPECT_EQ(shape(d), (Names{"loop", "out", "muladd1-set-end", "loop", "out", "muladd-set-end(2)",
                               "loop", "out", "writes2-end(2)", "halt"}));
@@ -200,7 +201,7 @@ TEST(ThreadedDecoder, MultipliesAndWritesCloseLoops) {
 
 TEST(ThreadedDecoder, ALoopWhoseWholeBodyIsWritesAndMultipliesIsOneInstruction) {
   // [- >>+++<< set(-1)=1 <<<]: the block's cells lie in [p-3, p+2] (the -3 is the next test).
-  const DecodedProgram d = decode(program({loop(10), add(-1, 0, 11), mul_add(3, 2, 0, 12, 10),
+  const DecodedProgram d = decode(program({begin(10), add(-1, 0, 11), mul_add(3, 2, 0, 12, 10),
                                            set(1, -1, 13), move(-3), end(14), out()}));
   EXPECT_EQ(shape(d), (Names{"loop", "block-loop(3)", "out", "halt"}));
   EXPECT_EQ(target_of(d, 0), 5u);
@@ -226,14 +227,14 @@ TEST(ThreadedDecoder, ALoopWhoseWholeBodyIsWritesAndMultipliesIsOneInstruction) 
   EXPECT_EQ(d.code[4].keep, 0);
   EXPECT_EQ(d.code[4].value, 1);
   // A one-slot body ("[-]") has its own handler, and so has the one-multiply body.
-  EXPECT_EQ(shape(decode(program({loop(), add(-1), end()}))),
+  EXPECT_EQ(shape(decode(program({begin(), add(-1), end()}))),
             (Names{"loop", "block-loop1(1)", "halt"}));
-  EXPECT_EQ(shape(decode(program({loop(), mul_add(1, 1, 0), set(0), move(2), end()}))),
+  EXPECT_EQ(shape(decode(program({begin(), mul_add(1, 1, 0), set(0), move(2), end()}))),
             (Names{"loop", "muladd1-set-loop", "halt"}));
 }
 
 TEST(ThreadedDecoder, AOneTargetMultiplyThatIsNotTheWholeBodyOnlyClosesTheLoop) {
-  const DecodedProgram d = decode(program({loop(), out(), mul_add(1, 1, 2), set(0, 2), move(1),
+  const DecodedProgram d = decode(program({begin(), out(), mul_add(1, 1, 2), set(0, 2), move(1),
                                            end()}));
   EXPECT_EQ(shape(d), (Names{"loop", "out", "muladd1-set-end", "halt"}));
   EXPECT_EQ(target_of(d, 2), 1u);
@@ -251,6 +252,12 @@ TEST(ThreadedDecoder, EveryJumpOfADeeplyNestedProgramLandsOnAnInstruction) {
       EXPECT_TRUE(d.handlers[target].has_value()) << i;
     }
   }
+}
+
+TEST(ThreadedEngine, AMalformedProgramIsRefusedAtCompileTime) {
+  // The dispatch loop trusts its jumps, so the engine checks the program before decoding it.
+  Program unlinked{{Op{.kind = OpKind::kLoopBegin, .arg = 7}, Op{.kind = OpKind::kAdd}}};
+  EXPECT_THROW(testing::engine_named("threaded").make()->compile(unlinked, {}), CompileError);
 }
 
 }  // namespace

@@ -7,18 +7,24 @@
 
 #include "core/parser.h"
 #include "core/runtime/program_run.h"
-#include "tests/threaded/ir_builder.h"
+#include "tests/support/ir_builder.h"
+#include "tests/support/same_as_naive.h"
 
 namespace bf::testing {
 namespace {
 
 using namespace ir;
 
+// Runs on the threaded engine, expecting what the naive engine does.
+Outcome run_both(const Program& program, const RunSetup& setup = {}) {
+  return expect_same_as_naive(engine_named("threaded"), program, setup);
+}
+
 TEST(ThreadedLimits, EveryStepBudgetEndsAtTheSameLoopTestAsOnNaive) {
   // Nested loops, a fused move+end, a scan and a multiply group: only the loop tests count.
   // Three rounds of: count cell 1 down from 4 printing it, add 5 to cell 2, scan, multiply cell 2
   // into cell 3 and clear it; the outer loop ends in a fused move+end.
-  const Program p = program({add(3), loop(), add(4, 1), move(1), loop(), out(), add(-1), end(),
+  const Program p = program({add(3), begin(), add(4, 1), move(1), begin(), out(), add(-1), end(),
                              add(5, 1), scan(1), mul_add(2, 2, 1), set(0, 1), add(-1, -1), move(-1),
                              end(), out(3)});
   const Outcome unlimited = run_both(p);

@@ -12,7 +12,9 @@ segment into X = x[lo:t] and Y = x[t:hi] scores
 split over all current segments is tested by permutation (each segment's values shuffled within
 it, `permutations` times, a fixed seed); while its p-value is below `alpha` it becomes a change
 point and the search goes on. Segments hold at least `min_size` values, so one noisy commit cannot
-be a segment: a shift is reported once `min_size` commits show it.
+be a segment: a shift is reported once `min_size` commits show it. Among many series a few
+significant but tiny shifts turn up by chance (alpha per series); a change point whose medians
+differ by less than `min_change` (relative) is left out of the result.
 """
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
@@ -22,6 +24,7 @@ import numpy
 DEFAULT_ALPHA = 0.05
 DEFAULT_PERMUTATIONS = 199   # R = 199 as in Matteson and James' examples
 DEFAULT_MIN_SIZE = 3
+DEFAULT_MIN_CHANGE = 0.02
 _SEED = 2014
 
 
@@ -76,8 +79,11 @@ def _best_over(values: numpy.ndarray, bounds: List[int], min_size: int):
 
 def detect(series: Sequence[float], alpha: float = DEFAULT_ALPHA,
            permutations: int = DEFAULT_PERMUTATIONS,
-           min_size: int = DEFAULT_MIN_SIZE) -> List[ChangePoint]:
+           min_size: int = DEFAULT_MIN_SIZE,
+           min_change: float = DEFAULT_MIN_CHANGE) -> List[ChangePoint]:
     """The change points of `series`, in order of position."""
+    if min_size < 2:
+        raise ValueError("min_size must be at least 2 (a segment's spread needs two values)")
     values = numpy.asarray(series, dtype=float)
     if len(values) < 2 * min_size or numpy.all(values == values[0]):
         return []
@@ -105,6 +111,8 @@ def detect(series: Sequence[float], alpha: float = DEFAULT_ALPHA,
         position = bounds.index(split)
         before = values[bounds[position - 1]:split]
         after = values[split:bounds[position + 1]]
-        out.append(ChangePoint(split, p_value, float(numpy.median(before)),
-                               float(numpy.median(after))))
+        point = ChangePoint(split, p_value, float(numpy.median(before)),
+                            float(numpy.median(after)))
+        if point.ratio is None or abs(point.ratio - 1) >= min_change:
+            out.append(point)
     return out

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from . import charts, cli, exports, store, trends, units
+from . import changepoints, charts, cli, exports, store, trends, units
 from .charts import plt
 from .tables import Table
 
@@ -109,7 +109,8 @@ def changes_table(series: List[trends.Series], metric: str) -> Table:
 
 def _series(db: store.Store, args) -> (List[trends.Series], List[str]):
     machine, notes = trends.choose_machine(db, args.metric, args.machine)
-    found = trends.build(db, args.metric, args.phase, args.level, machine)
+    found = trends.build(db, args.metric, args.phase, args.level, machine,
+                         min_change=args.min_change)
     if not found:
         raise cli.Failure(cli.EXIT_DATA, f"no {args.phase} benchmarks with {args.metric}"
                                          f"{'' if args.level == 'all' else ' at ' + args.level}"
@@ -178,6 +179,9 @@ def _add_view(parser):
     parser.add_argument("--level", default="O3", help="level to chart, or 'all' (default O3)")
     parser.add_argument("--machine", help="machine identity (a prefix is enough; see "
                         "'machines'), or 'all' to pool machines (default: the one with most runs)")
+    parser.add_argument("--min-change", type=float, default=changepoints.DEFAULT_MIN_CHANGE,
+                        help="list change points whose medians differ by at least this much "
+                             "(default 0.02 = 2%%)")
 
 
 def _parser() -> cli.ArgumentParser:
@@ -235,6 +239,9 @@ def _files_parser() -> cli.ArgumentParser:
                         help="which Google Benchmark time (default real)")
     parser.add_argument("--machine", default="all",
                         help="machine identity to chart (default: every file's)")
+    parser.add_argument("--min-change", type=float, default=changepoints.DEFAULT_MIN_CHANGE,
+                        help="list change points whose medians differ by at least this much "
+                             "(default 0.02 = 2%%)")
     return parser
 
 

@@ -162,11 +162,11 @@ class Recorded:
 class Store:
     """An open history database, migrated to the latest schema."""
 
-    def __init__(self, target: str):
+    def __init__(self, target: str, upto: int = store_schema.LATEST):
         self.target = target
         self.dialect = _dialect(target)
         self.connection = self.dialect.connect(target)
-        self.migrate()
+        self.migrate(upto)
 
     def close(self):
         self.connection.close()

@@ -89,7 +89,8 @@ def choose_machine(store: Store, metric: str, wanted: Optional[str]) -> Tuple[Op
 
 
 def build(store: Store, metric: str, phase: str, level: str, machine: Optional[str],
-          detect: bool = True) -> List[Series]:
+          detect: bool = True,
+          min_change: float = changepoints.DEFAULT_MIN_CHANGE) -> List[Series]:
     """Every series of `metric` in `phase` at `level` ('all': every level) on `machine`."""
     grouped: Dict[Tuple[str, str, str], Dict[str, Point]] = {}
     for sha, committed_at, run_at, engine, program, lvl, value in store.measurements(
@@ -107,7 +108,8 @@ def build(store: Store, metric: str, phase: str, level: str, machine: Optional[s
         ordered = sorted(points.values(), key=lambda p: (p.date, p.commit))
         series = Series(engine, program, lvl, ordered)
         if detect:
-            series.changes = changepoints.detect([p.median for p in ordered])
+            series.changes = changepoints.detect([p.median for p in ordered],
+                                                 min_change=min_change)
         out.append(series)
     out.sort(key=lambda s: (s.program, s.engine, names.level_key(s.level)))
     return out

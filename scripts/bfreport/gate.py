@@ -208,8 +208,9 @@ def _record(args, out: Path, text: str):
         done = db.record(json.loads(text), digest=hashlib.sha256(text.encode()).hexdigest(),
                          source="gate", path=_shown(out), command=" ".join(_reproduce(args)),
                          local=True)
-    print(f"gate: recorded in {args.db or _shown(store.DEFAULT_DB)} (commit "
-          f"{done.commit.sha[:12]}, machine {done.machine})")
+        where = store.redacted(db.target)
+    state = "recorded in" if done.run_id else "the same counts were already recorded in"
+    print(f"gate: {state} {where} (commit {done.commit.sha[:12]}, machine {done.machine})")
 
 
 def main(argv=None) -> int:

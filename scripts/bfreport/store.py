@@ -14,6 +14,7 @@ import os
 import platform
 import sqlite3
 import subprocess
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
@@ -137,11 +138,20 @@ class _Postgres(_Dialect):
         try:
             return psycopg2.connect(target)
         except psycopg2.Error as error:
-            raise cli.Failure(cli.EXIT_CANNOT_READ, f"cannot connect to {target}: "
-                                                    f"{str(error).strip()}")
+            raise cli.Failure(cli.EXIT_CANNOT_READ, f"cannot connect to {redacted(target)}: "
+                                                    f"{' '.join(str(error).split())}")
 
     def sql(self, statement: str) -> str:
         return statement.replace("?", "%s")
+
+
+def redacted(target: str) -> str:
+    """A database URL fit to print: any password replaced by ***."""
+    parts = urllib.parse.urlsplit(target)
+    if parts.password is None:
+        return target
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 
 
 def _dialect(target: str) -> _Dialect:

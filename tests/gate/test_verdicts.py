@@ -18,9 +18,9 @@ COMMAND = ["scripts/gate", "--filter", "^run/"]
 
 
 def counts(values, commit):
-    return results.parse({"format": results.INSTRUCTIONS_FORMAT, "context": {"git_commit": commit},
-                          "benchmarks": [{"name": k, "instructions": v} for k, v in values.items()]},
-                         commit)
+    rows = [{"name": k, "instructions": v} for k, v in values.items()]
+    return results.parse({"format": results.INSTRUCTIONS_FORMAT,
+                          "context": {"git_commit": commit}, "benchmarks": rows}, commit)
 
 
 def verdict(base=BASE, now=NOW, failures=()):

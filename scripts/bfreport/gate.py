@@ -195,6 +195,7 @@ def _reproduce(args) -> List[str]:
     for option, value, default in (("--build-dir", args.build_dir, None),
                                    ("--baseline", args.baseline, None),
                                    ("--filter", args.filter, None),
+                                   ("--counts", args.counts, None),
                                    ("--threshold", args.threshold, DEFAULT_THRESHOLD),
                                    ("--min-delta", args.min_delta, DEFAULT_MIN_DELTA)):
         if value is not None and value != default:
@@ -211,6 +212,49 @@ def _record(args, out: Path, text: str):
         where = store.redacted(db.target)
     state = "recorded in" if done.run_id else "the same counts were already recorded in"
     print(f"gate: {state} {where} (commit {done.commit.sha[:12]}, machine {done.machine})")
+
+
+def _read_counts(path: Path, pattern) -> tuple:
+    """(context, rows) of counts an earlier run wrote: judged again, not measured again."""
+    counts = results.load(path)
+    if counts.kind != "instructions":
+        raise cli.Failure(cli.EXIT_DATA, f"{path}: not the gate's instruction counts")
+    rows = json.loads(path.read_text())["benchmarks"]
+    rows = [row for row in rows if not pattern or pattern.search(row["name"])]
+    print(f"gate: judging {len(rows)} benchmarks counted earlier ({_shown(path)})")
+    return counts.context, rows
+
+
+def _measure(args, pattern, failures: List[str]) -> tuple:
+    """(context, rows) of the workload measured now; writes --out and records with --record."""
+    build_dir = Path(args.build_dir).resolve() if args.build_dir else _default_build_dir()
+    bfbench = build_dir / "cli" / "bfbench"
+    if not bfbench.is_file():
+        raise cli.Failure(cli.EXIT_CANNOT_READ, f"no bfbench in {build_dir}/bench: build it first "
+                                                f"(scripts/build)")
+    if shutil.which("valgrind") is None:
+        raise cli.Failure(cli.EXIT_SOFTWARE, "valgrind not found: install it (scripts/setup)")
+    jobs = workload.jobs(available_engines(bfbench))
+    if pattern:
+        jobs = [job for job in jobs if any(pattern.search(n) for n in job.benchmark_names())]
+        if not jobs:
+            raise cli.Failure(cli.EXIT_USAGE, f"--filter {args.filter!r} matches no benchmark")
+    context = machine.describe(build_dir, bfbench)
+    started = time.monotonic()
+    rows = run_workload(bfbench, jobs, args.jobs, failures,
+                        Path(args.keep_profiles) if args.keep_profiles else None, args.verbose)
+    if pattern:
+        rows = [row for row in rows if pattern.search(row["name"])]
+    elapsed = time.monotonic() - started
+    print(f"gate: measured {len(rows)} benchmarks ({len(jobs)} callgrind runs) in "
+          f"{elapsed:.0f} s with {build_dir.name}/cli/bfbench")
+    out = Path(args.out) if args.out else DEFAULT_OUT
+    text = write(out, context, rows)
+    if args.record:
+        _record(args, out, text)
+    for failure in failures:
+        print(f"gate: measurement failed: {failure}")
+    return context, rows
 
 
 def main(argv=None) -> int:
@@ -241,6 +285,8 @@ def main(argv=None) -> int:
     parser.add_argument("--all", action="store_true", help="list unchanged benchmarks too")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="print each callgrind run's time and counts")
+    parser.add_argument("--counts", metavar="FILE", help="judge the counts an earlier run wrote "
+                        "(its --out file) instead of measuring: no build or valgrind needed")
     parser.add_argument("--record", action="store_true",
                         help="also record the counts in the history store (scripts/history)")
     parser.add_argument("--db", help="history store for --record: SQLite file or "
@@ -252,6 +298,9 @@ def main(argv=None) -> int:
     parser.add_argument("--summary", metavar="FILE", help="append the verdict as Markdown (the "
                         "changed rows only) to FILE, e.g. $GITHUB_STEP_SUMMARY")
     args = parser.parse_args(argv)
+    if args.counts and (args.update or args.record):
+        parser.error("--counts judges counts measured earlier: --update and --record go with a "
+                     "measurement")
     if args.update and (args.json or args.junit or args.summary):
         parser.error("--update writes a baseline, not a verdict: --json, --junit and --summary "
                      "go with a check")
@@ -265,40 +314,15 @@ def main(argv=None) -> int:
     except re.error as error:
         parser.error(f"--filter: {error}")
 
-    build_dir = Path(args.build_dir).resolve() if args.build_dir else _default_build_dir()
-    bfbench = build_dir / "cli" / "bfbench"
     baseline_path = Path(args.baseline) if args.baseline else DEFAULT_BASELINE
-    if not bfbench.is_file():
-        raise cli.Failure(cli.EXIT_CANNOT_READ, f"no bfbench in {build_dir}/bench: build it first "
-                                                f"(scripts/build)")
-    if shutil.which("valgrind") is None:
-        raise cli.Failure(cli.EXIT_SOFTWARE, "valgrind not found: install it (scripts/setup)")
     if not args.update and not baseline_path.is_file():
         raise cli.Failure(cli.EXIT_CANNOT_READ, f"no baseline at {baseline_path}: create it with "
                                                 f"{_update_command(args)}")
-
-    jobs = workload.jobs(available_engines(bfbench))
-    if pattern:
-        jobs = [job for job in jobs if any(pattern.search(n) for n in job.benchmark_names())]
-        if not jobs:
-            raise cli.Failure(cli.EXIT_USAGE, f"--filter {args.filter!r} matches no benchmark")
-    context = machine.describe(build_dir, bfbench)
-    started = time.monotonic()
     failures: List[str] = []
-    rows = run_workload(bfbench, jobs, args.jobs, failures,
-                        Path(args.keep_profiles) if args.keep_profiles else None, args.verbose)
-    if pattern:
-        rows = [row for row in rows if pattern.search(row["name"])]
-    elapsed = time.monotonic() - started
-    print(f"gate: measured {len(rows)} benchmarks ({len(jobs)} callgrind runs) in "
-          f"{elapsed:.0f} s with {build_dir.name}/cli/bfbench")
-    out = Path(args.out) if args.out else DEFAULT_OUT
-    text = write(out, context, rows)
-    if args.record:
-        _record(args, out, text)
-    for failure in failures:
-        print(f"gate: measurement failed: {failure}")
-
+    if args.counts:
+        context, rows = _read_counts(Path(args.counts), pattern)
+    else:
+        context, rows = _measure(args, pattern, failures)
     if args.update:
         if failures:
             raise cli.Failure(cli.EXIT_FAILED, f"{len(failures)} measurement(s) failed; the "

@@ -24,47 +24,65 @@ def git(repo, *args):
     subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
 
 
+def recipe(path: Path, build: Path, base_counts: dict, branch_counts=None):
+    """A repository whose main commit holds `base_counts` as its baseline and whose branch
+    commit changes a file (and commits `branch_counts` as the new baseline, when given); the
+    recipe run on it. Returns (CompletedProcess, out dir, summary file, history db)."""
+    repo = path / "repo"
+    baseline = repo / "reports" / "baseline" / "instructions.json"
+    baseline.parent.mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    baseline.write_text(json.dumps(base_counts))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "the faster base")
+    git(repo, "checkout", "-q", "-b", "change")
+    (repo / "change.txt").write_text("slower now\n")
+    if branch_counts is not None:
+        baseline.write_text(json.dumps(branch_counts))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a slower change")
+    out, summary, db = path / "ci", path / "step-summary.md", path / "history.sqlite"
+    summary.write_text("earlier step\n")
+    env = dict(os.environ, BFBENCH_BUILD_DIR=str(build), BFBENCH_BASE_BUILD_DIR=str(build),
+               BFBENCH_CI_REPO=str(repo), BFBENCH_GATE_ARGS=f"--filter {FILTER}",
+               BFBENCH_TIME_ARGS=TIME_ARGS, BFBENCH_HISTORY_DB=str(db),
+               GITHUB_STEP_SUMMARY=str(summary))
+    done = subprocess.run(["bash", str(support.SCRIPTS / "ci-regressions"), "main", str(out)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    return done, out, summary, db
+
+
+def measured_and_cheaper(path: Path, build: Path):
+    """This build's counts of FILTER, and the same with the run a third cheaper."""
+    measured = path / "measured.json"
+    done = support.run_script("gate", "--build-dir", build, "--filter", FILTER, "--update",
+                              "--baseline", measured, "--out", path / "scratch.json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    counts = json.loads(measured.read_text())
+    cheaper = json.loads(measured.read_text())
+    for row in cheaper["benchmarks"]:
+        if row["name"].startswith("run/"):
+            row["instructions"] = int(row["instructions"] / 1.5)
+    return counts, cheaper
+
+
+def build_under_test() -> Path:
+    binary = support.bfbench()
+    if binary is None:
+        if os.environ.get("CI") == "true":
+            raise RuntimeError("CI=true: BFBENCH_BINARY is not set (run through ctest)")
+        raise unittest.SkipTest("BFBENCH_BINARY is not set (run through ctest)")
+    return binary.parents[1]
+
+
 class CiRecipeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        binary = support.bfbench()
-        if binary is None:
-            if os.environ.get("CI") == "true":
-                raise RuntimeError("CI=true: BFBENCH_BINARY is not set (run through ctest)")
-            raise unittest.SkipTest("BFBENCH_BINARY is not set (run through ctest)")
-        cls.build = binary.parents[1]
+        cls.build = build_under_test()
         cls.scratch = tempfile.TemporaryDirectory()
         cls.path = Path(cls.scratch.name)
-        measured = cls.path / "measured.json"
-        done = support.run_script("gate", "--build-dir", cls.build, "--filter", FILTER,
-                                  "--update", "--baseline", measured, "--out",
-                                  cls.path / "scratch.json")
-        assert done.returncode == 0, done.stdout + done.stderr
-        cheaper = json.loads(measured.read_text())
-        for row in cheaper["benchmarks"]:
-            if row["name"].startswith("run/"):
-                row["instructions"] = int(row["instructions"] / 1.5)
-        cls.repo = cls.path / "repo"
-        (cls.repo / "reports" / "baseline").mkdir(parents=True)
-        git(cls.repo, "init", "-q", "-b", "main")
-        (cls.repo / "reports" / "baseline" / "instructions.json").write_text(json.dumps(cheaper))
-        git(cls.repo, "add", "-A")
-        git(cls.repo, "commit", "-qm", "the faster base")
-        git(cls.repo, "checkout", "-q", "-b", "change")
-        (cls.repo / "change.txt").write_text("slower now\n")
-        git(cls.repo, "add", "-A")
-        git(cls.repo, "commit", "-qm", "a slower change")
-        cls.out = cls.path / "ci"
-        cls.summary = cls.path / "step-summary.md"
-        cls.summary.write_text("earlier step\n")
-        cls.db = cls.path / "history.sqlite"
-        env = dict(os.environ, BFBENCH_BUILD_DIR=str(cls.build),
-                   BFBENCH_BASE_BUILD_DIR=str(cls.build), BFBENCH_CI_REPO=str(cls.repo),
-                   BFBENCH_GATE_ARGS=f"--filter {FILTER}", BFBENCH_TIME_ARGS=TIME_ARGS,
-                   BFBENCH_HISTORY_DB=str(cls.db), GITHUB_STEP_SUMMARY=str(cls.summary))
-        cls.done = subprocess.run(["bash", str(support.SCRIPTS / "ci-regressions"), "main",
-                                   str(cls.out)], capture_output=True, text=True, env=env,
-                                  timeout=600)
+        _, cheaper = measured_and_cheaper(cls.path, cls.build)
+        cls.done, cls.out, cls.summary, cls.db = recipe(cls.path, cls.build, cheaper)
 
     @classmethod
     def tearDownClass(cls):
@@ -115,6 +133,26 @@ class CiRecipeTest(unittest.TestCase):
         for script in set(re.findall(r"\bscripts/[\w-]+", runs)):
             self.assertTrue(os.access(support.ROOT / script, os.X_OK), script)
         self.assertIn("fetch-depth", json.dumps(workflow))   # the merge base is in the clone
+
+
+class CiRecipeWithANewBaselineTest(unittest.TestCase):
+    """The same slower change, committing the baseline it measures: the merge base's verdict is
+    shown, the new baseline decides."""
+
+    def test_the_merge_base_verdict_is_shown_and_the_new_baseline_decides(self):
+        build = build_under_test()
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch)
+            counts, cheaper = measured_and_cheaper(path, build)
+            done, out, summary, _ = recipe(path, build, cheaper, branch_counts=counts)
+            self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+            self.assertIn("commits a new baseline", done.stdout)
+            text = summary.read_text()
+            self.assertIn("### bfbench gate (instruction counts): FAILED", text)
+            self.assertIn("### bfbench gate (instruction counts): passed", text)
+            own = json.loads((out / "gate-own-baseline.json").read_text())
+            self.assertTrue(own["passed"])
+            self.assertIn("--counts", own["command"])
 
 
 if __name__ == "__main__":

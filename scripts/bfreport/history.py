@@ -136,7 +136,7 @@ def _chart(db: store.Store, args, listing: str = "") -> int:
     changes_html = table.html() if table.rows else "<p>No change point found.</p>"
     (out_dir / "index.html").write_text(
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bfbench history'
-        f'</title></head><body><h1>bfbench history</h1>'
+        '</title></head><body><h1>bfbench history</h1>'
         + "".join(f"<p>{html.escape(n)}</p>" for n in notes)
         + f"{svg}<h2>Change points (E-divisive means)</h2>{changes_html}{listing}</body></html>\n")
     print(out_dir / "index.html")

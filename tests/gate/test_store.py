@@ -128,13 +128,6 @@ class ExportTest(unittest.TestCase):
     """Structure of each tracker's documented input format, checked with a JSON Schema."""
 
     def setUp(self):
-        try:
-            import jsonschema
-        except ImportError:
-            if os.environ.get("CI") == "true":
-                raise
-            self.skipTest("python3-jsonschema is not installed (scripts/setup installs it)")
-        self.jsonschema = jsonschema
         self.scratch = tempfile.TemporaryDirectory()
         self.path = Path(self.scratch.name)
         self.counts = self.path / "counts.json"
@@ -145,11 +138,8 @@ class ExportTest(unittest.TestCase):
         self.scratch.cleanup()
 
     def validate(self, schema_name, document):
-        schema = json.loads((support.DATA / schema_name).read_text())
-        self.jsonschema.Draft202012Validator.check_schema(schema)
-        errors = [f"{list(e.absolute_path)}: {e.message}" for e in
-                  self.jsonschema.Draft202012Validator(schema).iter_errors(document)]
-        self.assertEqual(errors, [])
+        validator = support.schema_validator(self, support.DATA / schema_name)
+        self.assertEqual(support.schema_errors(validator, document), [])
 
     def test_github_action_benchmark_custom_smaller_is_better(self):
         done = support.run_script("history", "export", FIVE, self.counts, "--format",

@@ -158,7 +158,7 @@ def _record(args, local: bool) -> int:
 
 
 def _machines(args) -> int:
-    with store.open_store(args.db) as db:
+    with store.open_store(args.db, create=False) as db:
         table = Table(["machine", "runs", "facts"], right=[False, True, False])
         for identity, facts, runs in db.machines():
             table.add(identity, str(runs), ", ".join(f"{k}={v}" for k, v in
@@ -276,7 +276,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         return _machines(args)
     if args.action == "export":
         return exports.main(args)
-    with store.open_store(args.db) as db:
+    with store.open_store(args.db, create=False) as db:
         if args.action == "chart":
             return _chart(db, args)
         found, notes = _series(db, args)

@@ -365,10 +365,23 @@ def _measurement_rows(run_id: int, parsed: Dict[str, results.Results]):
                 yield (run_id, *key, counter, _unit(counter, ""), 0, value)
 
 
-def open_store(target: Optional[str] = None) -> Store:
-    """The database named by --db, $BFBENCH_HISTORY_DB, or reports/history.sqlite."""
+def open_store(target: Optional[str] = None, create: bool = True) -> Store:
+    """The database named by --db, $BFBENCH_HISTORY_DB, or reports/history.sqlite; without
+    `create`, a SQLite file that does not exist is a Failure (a view of nothing)."""
     target = target or os.environ.get("BFBENCH_HISTORY_DB") or str(DEFAULT_DB)
+    if not create and isinstance(_dialect(target), _Sqlite) and target != ":memory:" and \
+            not Path(target).is_file():
+        raise cli.Failure(cli.EXIT_CANNOT_READ, f"no history at {target}: record into it first "
+                                                f"(scripts/history import FILE...)")
+    errors = (sqlite3.Error,)
+    if isinstance(_dialect(target), _Postgres):
+        try:
+            import psycopg2
+            errors += (psycopg2.Error,)
+        except ImportError:
+            pass   # Store() says what to install
     try:
         return Store(target)
-    except sqlite3.Error as error:
-        raise cli.Failure(cli.EXIT_CANNOT_READ, f"{target}: {error}")
+    except errors as error:
+        raise cli.Failure(cli.EXIT_CANNOT_READ, f"{redacted(target)}: "
+                                                f"{' '.join(str(error).split())}")

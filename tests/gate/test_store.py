@@ -113,6 +113,14 @@ class HistoryCommandsTest(unittest.TestCase):
         self.assertEqual(done.returncode, 65)
         self.assertEqual(done.stderr.count("\n"), 1, done.stderr)
 
+    def test_a_view_of_a_missing_database_fails_and_creates_nothing(self):
+        missing = self.path / "none" / "h.sqlite"
+        for command in (["machines"], ["changes"], ["chart", "-o", self.path / "c"]):
+            done = support.run_script("history", *command, "--db", missing)
+            self.assertEqual(done.returncode, 66, done.stderr)
+            self.assertIn("no history at", done.stderr)
+        self.assertFalse(missing.parent.exists())
+
     def test_the_default_database_is_named_by_the_environment(self):
         env_db = self.path / "env.sqlite"
         os.environ["BFBENCH_HISTORY_DB"] = str(env_db)

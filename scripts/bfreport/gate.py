@@ -4,6 +4,7 @@ counts with the committed baseline, and fails when a benchmark got more than the
 Instruction counts do not depend on load, so the same tree gives the same counts on every machine
 of the same kind (CPU, C library, valgrind, compiler); see reports/README.md.
 """
+import hashlib
 import json
 import os
 import re
@@ -17,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from . import callgrind, cli, compare, machine, results, units, workload
+from . import callgrind, cli, compare, machine, results, store, units, verdicts, workload
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BASELINE = ROOT / "reports" / "baseline" / "instructions.json"
@@ -153,10 +154,13 @@ def run_workload(bfbench: Path, jobs: List[workload.Job], parallel: int, failure
     return sorted(rows.values(), key=lambda row: row["name"])
 
 
-def write(path: Path, context: dict, rows: List[dict]):
+def write(path: Path, context: dict, rows: List[dict]) -> str:
+    """Writes the counts; returns the text written (the history store keys a run by its hash)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     document = {"format": results.INSTRUCTIONS_FORMAT, "context": context, "benchmarks": rows}
-    path.write_text(json.dumps(document, indent=1) + "\n")
+    text = json.dumps(document, indent=1) + "\n"
+    path.write_text(text)
+    return text
 
 
 def _context_warnings(base: dict, now: dict) -> List[str]:
@@ -183,6 +187,74 @@ def _update_command(args) -> str:
     if args.baseline:
         command += f" --baseline {args.baseline}"
     return command
+
+
+def _reproduce(args) -> List[str]:
+    """The command that measures and judges the same benchmarks against the same baseline."""
+    command = ["scripts/gate"]
+    for option, value, default in (("--build-dir", args.build_dir, None),
+                                   ("--baseline", args.baseline, None),
+                                   ("--filter", args.filter, None),
+                                   ("--counts", args.counts, None),
+                                   ("--threshold", args.threshold, DEFAULT_THRESHOLD),
+                                   ("--min-delta", args.min_delta, DEFAULT_MIN_DELTA)):
+        if value is not None and value != default:
+            command += [option, str(value)]
+    return command
+
+
+def _record(args, out: Path, text: str):
+    """Adds this run's counts to the history store (scripts/history reads it)."""
+    with store.open_store(args.db) as db:
+        done = db.record(json.loads(text), digest=hashlib.sha256(text.encode()).hexdigest(),
+                         source="gate", path=_shown(out), command=" ".join(_reproduce(args)),
+                         local=True)
+        where = store.redacted(db.target)
+    state = "recorded in" if done.run_id else "the same counts were already recorded in"
+    print(f"gate: {state} {where} (commit {done.commit.sha[:12]}, machine {done.machine})")
+
+
+def _read_counts(path: Path, pattern) -> tuple:
+    """(context, rows) of counts an earlier run wrote: judged again, not measured again."""
+    counts = results.load(path)
+    if counts.kind != "instructions":
+        raise cli.Failure(cli.EXIT_DATA, f"{path}: not the gate's instruction counts")
+    rows = json.loads(path.read_text())["benchmarks"]
+    rows = [row for row in rows if not pattern or pattern.search(row["name"])]
+    print(f"gate: judging {len(rows)} benchmarks counted earlier ({_shown(path)})")
+    return counts.context, rows
+
+
+def _measure(args, pattern, failures: List[str]) -> tuple:
+    """(context, rows) of the workload measured now; writes --out and records with --record."""
+    build_dir = Path(args.build_dir).resolve() if args.build_dir else _default_build_dir()
+    bfbench = build_dir / "cli" / "bfbench"
+    if not bfbench.is_file():
+        raise cli.Failure(cli.EXIT_CANNOT_READ, f"no bfbench in {build_dir}/bench: build it first "
+                                                f"(scripts/build)")
+    if shutil.which("valgrind") is None:
+        raise cli.Failure(cli.EXIT_SOFTWARE, "valgrind not found: install it (scripts/setup)")
+    jobs = workload.jobs(available_engines(bfbench))
+    if pattern:
+        jobs = [job for job in jobs if any(pattern.search(n) for n in job.benchmark_names())]
+        if not jobs:
+            raise cli.Failure(cli.EXIT_USAGE, f"--filter {args.filter!r} matches no benchmark")
+    context = machine.describe(build_dir, bfbench)
+    started = time.monotonic()
+    rows = run_workload(bfbench, jobs, args.jobs, failures,
+                        Path(args.keep_profiles) if args.keep_profiles else None, args.verbose)
+    if pattern:
+        rows = [row for row in rows if pattern.search(row["name"])]
+    elapsed = time.monotonic() - started
+    print(f"gate: measured {len(rows)} benchmarks ({len(jobs)} callgrind runs) in "
+          f"{elapsed:.0f} s with {build_dir.name}/cli/bfbench")
+    out = Path(args.out) if args.out else DEFAULT_OUT
+    text = write(out, context, rows)
+    if args.record:
+        _record(args, out, text)
+    for failure in failures:
+        print(f"gate: measurement failed: {failure}")
+    return context, rows
 
 
 def main(argv=None) -> int:
@@ -213,7 +285,25 @@ def main(argv=None) -> int:
     parser.add_argument("--all", action="store_true", help="list unchanged benchmarks too")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="print each callgrind run's time and counts")
+    parser.add_argument("--counts", metavar="FILE", help="judge the counts an earlier run wrote "
+                        "(its --out file) instead of measuring: no build or valgrind needed")
+    parser.add_argument("--record", action="store_true",
+                        help="also record the counts in the history store (scripts/history)")
+    parser.add_argument("--db", help="history store for --record: SQLite file or "
+                        "postgresql://... (default: $BFBENCH_HISTORY_DB or reports/history.sqlite)")
+    parser.add_argument("--json", metavar="FILE", help="write the verdict as JSON "
+                        "(reports/gate-json.md)")
+    parser.add_argument("--junit", metavar="FILE", help="write the verdict as JUnit XML: one "
+                        "testcase per benchmark, a failure per regression")
+    parser.add_argument("--summary", metavar="FILE", help="append the verdict as Markdown (the "
+                        "changed rows only) to FILE, e.g. $GITHUB_STEP_SUMMARY")
     args = parser.parse_args(argv)
+    if args.counts and (args.update or args.record):
+        parser.error("--counts judges counts measured earlier: --update and --record go with a "
+                     "measurement")
+    if args.update and (args.json or args.junit or args.summary):
+        parser.error("--update writes a baseline, not a verdict: --json, --junit and --summary "
+                     "go with a check")
     if args.update and args.filter and not args.baseline:
         parser.error("the committed baseline holds the whole workload: with --filter, --update "
                      "needs an explicit --baseline FILE")
@@ -224,37 +314,15 @@ def main(argv=None) -> int:
     except re.error as error:
         parser.error(f"--filter: {error}")
 
-    build_dir = Path(args.build_dir).resolve() if args.build_dir else _default_build_dir()
-    bfbench = build_dir / "cli" / "bfbench"
     baseline_path = Path(args.baseline) if args.baseline else DEFAULT_BASELINE
-    if not bfbench.is_file():
-        raise cli.Failure(cli.EXIT_CANNOT_READ, f"no bfbench in {build_dir}/bench: build it first "
-                                                f"(scripts/build)")
-    if shutil.which("valgrind") is None:
-        raise cli.Failure(cli.EXIT_SOFTWARE, "valgrind not found: install it (scripts/setup)")
     if not args.update and not baseline_path.is_file():
         raise cli.Failure(cli.EXIT_CANNOT_READ, f"no baseline at {baseline_path}: create it with "
                                                 f"{_update_command(args)}")
-
-    jobs = workload.jobs(available_engines(bfbench))
-    if pattern:
-        jobs = [job for job in jobs if any(pattern.search(n) for n in job.benchmark_names())]
-        if not jobs:
-            raise cli.Failure(cli.EXIT_USAGE, f"--filter {args.filter!r} matches no benchmark")
-    context = machine.describe(build_dir, bfbench)
-    started = time.monotonic()
     failures: List[str] = []
-    rows = run_workload(bfbench, jobs, args.jobs, failures,
-                        Path(args.keep_profiles) if args.keep_profiles else None, args.verbose)
-    if pattern:
-        rows = [row for row in rows if pattern.search(row["name"])]
-    elapsed = time.monotonic() - started
-    print(f"gate: measured {len(rows)} benchmarks ({len(jobs)} callgrind runs) in "
-          f"{elapsed:.0f} s with {build_dir.name}/cli/bfbench")
-    write(Path(args.out) if args.out else DEFAULT_OUT, context, rows)
-    for failure in failures:
-        print(f"gate: measurement failed: {failure}")
-
+    if args.counts:
+        context, rows = _read_counts(Path(args.counts), pattern)
+    else:
+        context, rows = _measure(args, pattern, failures)
     if args.update:
         if failures:
             raise cli.Failure(cli.EXIT_FAILED, f"{len(failures)} measurement(s) failed; the "
@@ -270,13 +338,14 @@ def main(argv=None) -> int:
     now = results.parse({"format": results.INSTRUCTIONS_FORMAT, "context": context,
                          "benchmarks": rows}, "this tree")
     comparison = compare.compare(base, now, args.threshold, min_delta=args.min_delta)
-    for warning in _context_warnings(base.context, context) + comparison.warnings:
+    verdict = verdicts.Verdict(comparison, base, now, _shown(baseline_path), _reproduce(args),
+                               args.min_delta, failures, _context_warnings(base.context, context))
+    verdicts.write_all(verdict, args.json, args.junit, args.summary)
+    for warning in verdict.warnings + comparison.warnings:
         print(f"gate: warning: {warning}")
     changed = [r for r in comparison.rows if r.verdict != compare.SAME]
     if changed or args.all:
         print(compare.table(comparison, only_changes=not args.all).text())
-    worse = comparison.regressions()
-    missing = [r for r in comparison.rows if r.verdict in (compare.MISSING, compare.FAILED)]
     better = comparison.improvements()
     new = [r for r in comparison.rows if r.verdict == compare.NEW]
     if better:
@@ -285,17 +354,8 @@ def main(argv=None) -> int:
     if new:
         print(f"gate: {len(new)} benchmark(s) not in the baseline (new engine or workload?); "
               f"add them with {_update_command(args)}")
-    if worse or missing or failures:
-        problems = [f"{len(failures)} measurement(s) failed"] if failures else []
-        if worse:
-            worst = max(worse, key=lambda r: r.ratio)
-            problems.append(f"{len(worse)} benchmark(s) more than {args.threshold:.0%} worse "
-                            f"(worst: {worst.name} {units.percent_change(worst.ratio)})")
-        if missing:
-            problems.append(f"{len(missing)} benchmark(s) of the baseline missing: "
-                            + ", ".join(r.name for r in missing[:5])
-                            + (" ..." if len(missing) > 5 else ""))
-        print(f"gate: FAILED: {'; '.join(problems)}.\n"
+    if not verdict.passed:
+        print(f"gate: FAILED: {'; '.join(verdict.problems())}.\n"
               f"gate: if this change is intended, update the baseline and commit it:\n"
               f"      {_update_command(args)} && git add {_shown(baseline_path)}")
         return cli.EXIT_FAILED

@@ -20,3 +20,23 @@ def bfbench():
     """The bfbench binary CTest passes in $BFBENCH_BINARY, or None when run by hand without it."""
     path = os.environ.get("BFBENCH_BINARY")
     return Path(path) if path and Path(path).is_file() else None
+
+
+def schema_validator(test, schema_path):
+    """A draft 2020-12 validator of the JSON Schema at schema_path ($refs resolve beside it).
+    Skips `test` when python3-jsonschema is missing, except under CI=true, where it fails."""
+    try:
+        import jsonschema
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            raise
+        test.skipTest("python3-jsonschema is not installed (scripts/setup installs it)")
+    import json
+    schema = json.loads(Path(schema_path).read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    resolver = jsonschema.RefResolver(Path(schema_path).resolve().parent.as_uri() + "/", schema)
+    return jsonschema.Draft202012Validator(schema, resolver=resolver)
+
+
+def schema_errors(validator, document):
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]

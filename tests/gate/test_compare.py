@@ -1,7 +1,6 @@
 """scripts/compare: ratios and their intervals, Mann-Whitney U significance, rows that cannot be
 significant, missing benchmarks, geomean rows, --json, exit status."""
 import json
-import os
 import tempfile
 import unittest
 from pathlib import Path
@@ -245,16 +244,8 @@ class CompareJsonTest(unittest.TestCase):
     """--json output checked against scripts/bfreport/compare.schema.json."""
 
     def setUp(self):
-        try:
-            import jsonschema
-        except ImportError:
-            if os.environ.get("CI") == "true":
-                raise
-            self.skipTest("python3-jsonschema is not installed (scripts/setup installs it)")
-        schema = json.loads(compare_json.SCHEMA.read_text())
-        jsonschema.Draft202012Validator.check_schema(schema)
-        self.validator = jsonschema.Draft202012Validator(schema)
-        self.schema = schema
+        self.validator = support.schema_validator(self, compare_json.SCHEMA)
+        self.schema = self.validator.schema
         self.dir = tempfile.TemporaryDirectory()
         self.path = Path(self.dir.name)
 
@@ -262,9 +253,7 @@ class CompareJsonTest(unittest.TestCase):
         self.dir.cleanup()
 
     def validate(self, document):
-        errors = [f"{list(e.absolute_path)}: {e.message}"
-                  for e in self.validator.iter_errors(document)]
-        self.assertEqual(errors, [])
+        self.assertEqual(support.schema_errors(self.validator, document), [])
 
     def test_schema_lists_every_verdict(self):
         self.assertEqual(set(self.schema["$defs"]["verdict"]["enum"]), set(compare.VERDICTS))

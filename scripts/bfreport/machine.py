@@ -12,7 +12,7 @@ COUNT_AFFECTING = ("cpu_model", "cpu_features", "libc", "valgrind", "compiler", 
                    "cxx_flags", "disabled_pass")
 
 
-def _cpu() -> Dict[str, str]:
+def cpu_facts() -> Dict[str, str]:
     model, flags = platform.processor() or "unknown", ""
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -71,7 +71,7 @@ def describe(build_dir: Path, bfbench: Path) -> Dict[str, str]:
     context = {
         "git_commit": commit.group(1) if commit else "unknown",
         "bfbench": version,
-        **_cpu(),
+        **cpu_facts(),
         "libc": " ".join(platform.libc_ver()) or os.confstr("CS_GNU_LIBC_VERSION"),
         "valgrind": _valgrind(),
         "compiler": _compiler(build_dir, cache),

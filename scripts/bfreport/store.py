@@ -68,7 +68,7 @@ def local_facts() -> Dict[str, str]:
     """Facts of this machine that a result file made here may not carry itself."""
     libc = " ".join(platform.libc_ver()).strip()
     return {"kernel": platform.release(), **({"libc": libc} if libc else {}),
-            **{k: v for k, v in machine._cpu().items() if v}}
+            **{k: v for k, v in machine.cpu_facts().items() if v}}
 
 
 @dataclass

@@ -2,6 +2,8 @@
 import argparse
 import sys
 
+from . import children
+
 EXIT_OK = 0
 EXIT_FAILED = 1       # the check itself failed (a regression)
 EXIT_USAGE = 64       # bad arguments
@@ -28,7 +30,9 @@ class ArgumentParser(argparse.ArgumentParser):
 
 
 def run(prog: str, main, argv=None) -> int:
-    """Runs main(argv) and turns a Failure into its message and exit code."""
+    """Runs main(argv) and turns a Failure into its message and exit code; SIGINT, SIGTERM and
+    SIGHUP end it with 130, 143 and 129 after its children and temporary files (children.py)."""
+    children.end_on_signals()
     try:
         return main(argv)
     except Failure as failure:
@@ -37,3 +41,6 @@ def run(prog: str, main, argv=None) -> int:
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=sys.stderr)
         return 130
+    except children.Ended as ended:
+        print(f"{prog}: ended by {ended}", file=sys.stderr)
+        return 128 + ended.signal_number

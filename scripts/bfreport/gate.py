@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from . import callgrind, cli, compare, machine, results, store, units, verdicts, workload
+from . import callgrind, children, cli, compare, machine, results, store, units, verdicts, workload
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BASELINE = ROOT / "reports" / "baseline" / "instructions.json"
@@ -73,7 +73,8 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path, corpus: Path = ROOT
             verbose: bool = False) -> Dict[str, dict]:
     """Runs one job under callgrind; returns {benchmark name: row} with instruction counts."""
     profile = scratch / f"{job.label.replace('/', '.')}.callgrind"
-    command = ["valgrind", "--tool=callgrind", "--collect-atstart=no",
+    # --vgdb=no: no debugger FIFOs in $TMPDIR, which a killed valgrind would leave behind
+    command = ["valgrind", "--tool=callgrind", "--vgdb=no", "--collect-atstart=no",
                f"--callgrind-out-file={profile}"]
     command += [f"--toggle-collect={function}" for function in PHASES.values()]
     command += [str(bfbench), "measure", "--engine", job.engine, "--program", job.program,
@@ -82,8 +83,7 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path, corpus: Path = ROOT
         command.append("--no-run")
     started = time.monotonic()
     try:
-        done = subprocess.run(command, capture_output=True, text=True,
-                              timeout=JOB_TIMEOUT_SECONDS)
+        done = children.run(command, timeout=JOB_TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         raise cli.Failure(cli.EXIT_SOFTWARE, f"{job.label}: still running under callgrind after "
                                              f"{JOB_TIMEOUT_SECONDS} s (workload too heavy?)")
@@ -145,9 +145,10 @@ def run_workload(bfbench: Path, jobs: List[workload.Job], parallel: int, failure
                     done += 1
                     if sys.stderr.isatty() and not verbose:
                         print(f"\r[{done}/{len(jobs)}] {job.label}\033[K", end="", file=sys.stderr)
-            except BaseException:
+            except BaseException:  # interrupted: no valgrind may outlive the gate
                 for future in futures:
                     future.cancel()
+                children.kill_all()
                 raise
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)

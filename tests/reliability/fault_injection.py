@@ -281,6 +281,31 @@ class FaultInjection(unittest.TestCase):
             finally:
                 case.close()
                 results.unlink(missing_ok=True)
+    def test_signal_while_the_gate_measures(self):
+        # scripts/gate runs bfbench under valgrind in worker threads: ended, it takes them along.
+        need(shutil.which("valgrind") is not None, "no valgrind")
+        gate = ROOT / "scripts" / "gate"
+        for sig in [signal.SIGTERM, signal.SIGINT]:
+            delay = self.random.uniform(1.0, 3.0)
+            what = f"scripts/gate, {sig.name} after {delay:.2f} s"
+            tmp = tempfile.mkdtemp(prefix="bfbench-fault-")
+            try:
+                process = subprocess.Popen(
+                    ["/usr/bin/python3", str(gate), "--build-dir", str(Path(BFBENCH).parents[1]),
+                     "--out", os.path.join(tempfile.gettempdir(), f"gate-fault-{os.getpid()}.json")],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                    env=dict(os.environ, TMPDIR=tmp))
+                time.sleep(delay)
+                process.send_signal(sig)
+                _, err = process.communicate(timeout=60)
+                self.assertTrue(wait_for(lambda: not marked_processes(tmp), 5),
+                                f"{what}: processes survived")
+                self.assertEqual(process.returncode, STATUS_FOR_SIGNAL[sig], f"{what}: {err!r}")
+                self.assertEqual(os.listdir(tmp), [], f"{what}: left in TMPDIR")
+                FaultInjection.cases_run += 1
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+
 
 if __name__ == "__main__":
     unittest.main()

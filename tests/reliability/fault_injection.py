@@ -289,10 +289,11 @@ class FaultInjection(unittest.TestCase):
             delay = self.random.uniform(1.0, 3.0)
             what = f"scripts/gate, {sig.name} after {delay:.2f} s"
             tmp = tempfile.mkdtemp(prefix="bfbench-fault-")
+            counts = Path(tempfile.gettempdir()) / f"gate-fault-{os.getpid()}.json"
             try:
                 process = subprocess.Popen(
                     ["/usr/bin/python3", str(gate), "--build-dir", str(Path(BFBENCH).parents[1]),
-                     "--out", os.path.join(tempfile.gettempdir(), f"gate-fault-{os.getpid()}.json")],
+                     "--out", str(counts)],
                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                     env=dict(os.environ, TMPDIR=tmp))
                 time.sleep(delay)
@@ -305,6 +306,7 @@ class FaultInjection(unittest.TestCase):
                 FaultInjection.cases_run += 1
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
+                counts.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -17,15 +17,6 @@
 namespace bf::testing {
 namespace {
 
-CodeListing listing_on(const EngineInfo& engine, const Program& program, bool count_steps) {
-  CompileOptions options;
-  options.count_steps = count_steps;
-  const std::unique_ptr<Executable> executable = engine.make()->compile(program, options);
-  const std::optional<MachineCode> code = executable->machine_code();
-  if (!code) throw std::logic_error(engine.name + " gives no machine code");
-  return listing_of(*code);
-}
-
 // handjit's listing with AsmJit's frame in place of handjit's:
 // - FuncArgsAssignment moves the arguments in argument order, then we copy the tape begin:
 //     mov rbx, rdi; mov r12, rsi; mov r14, rdx; mov r13, rbx
@@ -63,8 +54,8 @@ TEST(AsmjitCode, IsHandjitsCodeInAsmJitsFrameForTheWholeCorpus) {
       const Program program = optimize(parsed, level, {}, true);
       for (bool count_steps : {false, true}) {
         SCOPED_TRACE(entry.name + " O" + std::to_string(level) + (count_steps ? " counting steps" : ""));
-        const std::string want = listing_text(with_asmjit_frame(listing_on(handjit, program, count_steps)));
-        const std::string got = listing_text(listing_on(asmjit, program, count_steps));
+        const std::string want = listing_text(with_asmjit_frame(compiled_listing(handjit, program, count_steps)));
+        const std::string got = listing_text(compiled_listing(asmjit, program, count_steps));
         ASSERT_EQ(got, want);
       }
     }

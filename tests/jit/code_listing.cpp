@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
 
 #include "cli/disassembler.h"
 #include "engines/jit/scan_helpers.h"
@@ -106,6 +109,15 @@ std::string body_text(const CodeListing& listing) {
     text += std::to_string(number) + ": " + line + "\n";
   }
   return text;
+}
+
+CodeListing compiled_listing(const EngineInfo& engine, const Program& program, bool count_steps) {
+  CompileOptions options;
+  options.count_steps = count_steps;
+  const std::unique_ptr<Executable> executable = engine.make()->compile(program, options);
+  const std::optional<MachineCode> code = executable->machine_code();
+  if (!code) throw std::logic_error(engine.name + " gives no machine code");
+  return listing_of(*code);
 }
 
 }  // namespace bf::testing

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/engine.h"
+#include "core/engine_registry.h"
 
 namespace bf::testing {
 
@@ -16,6 +17,9 @@ struct CodeListing {
 };
 
 CodeListing listing_of(const MachineCode& code);
+
+// `program` compiled by `engine` (step counting as asked), listed.
+CodeListing compiled_listing(const EngineInfo& engine, const Program& program, bool count_steps);
 
 // The whole listing, ops marked: "-- op 3" lines before each op's first instruction.
 std::string listing_text(const CodeListing& listing);

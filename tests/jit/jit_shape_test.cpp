@@ -17,15 +17,6 @@ namespace {
 
 using namespace ir;
 
-CodeListing compiled_listing(const EngineInfo& engine, const Program& program, bool count_steps) {
-  CompileOptions options;
-  options.count_steps = count_steps;
-  const std::unique_ptr<Executable> executable = engine.make()->compile(program, options);
-  const std::optional<MachineCode> code = executable->machine_code();
-  if (!code) throw std::logic_error(engine.name + " gives no machine code");
-  return listing_of(*code);
-}
-
 // One of each op: offsets with disp8 and disp32, a fixed region (cells in registers, range
 // checked, plain copy out of line), an ordinary loop, a MulAdd group with each factor form, scans
 // both ways, output and input.

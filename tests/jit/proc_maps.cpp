@@ -1,5 +1,7 @@
 #include "tests/jit/proc_maps.h"
 
+#include <gtest/gtest.h>
+
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
@@ -82,6 +84,13 @@ std::vector<std::string> writable_and_executable_mappings() {
     }
   }
   return result;
+}
+
+void expect_plain_data(const void* address) {
+  const std::string permissions = permissions_at(address);
+  ASSERT_FALSE(permissions.empty()) << "nothing is mapped there";
+  EXPECT_EQ(permissions.find('x'), std::string::npos) << permissions;
+  EXPECT_TRUE(writable_and_executable_mappings().empty());
 }
 
 }  // namespace bf::testing

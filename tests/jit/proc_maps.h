@@ -20,4 +20,8 @@ std::vector<std::string> mappings_of_same_file(const std::string& line);
 // Lines of /proc/self/maps whose permissions include both 'w' and 'x'.
 std::vector<std::string> writable_and_executable_mappings();
 
+// Expects the memory at `address` to be mapped, not executable, and no mapping at all to be
+// writable and executable (a library's own code buffer that must stay plain data).
+void expect_plain_data(const void* address);
+
 }  // namespace bf::testing

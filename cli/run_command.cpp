@@ -35,6 +35,7 @@ struct RunOptions {
   uint64_t max_steps = 0;
   double timeout_seconds = 0;
   double compile_timeout_seconds = 0;  // 0: the engine's default
+  uint64_t max_code_bytes = CompileOptions{}.max_code_bytes;
 };
 
 po::options_description run_options_description() {
@@ -60,7 +61,10 @@ po::options_description run_options_description() {
        "stop with an error after this many seconds, compile included (exit 124)")
       ("compile-timeout", po::value<std::string>(),
        "cc engine: stop the C compiler after this many seconds (exit 70); default 30 s plus "
-       "10 ms per op of the optimized program");
+       "10 ms per op of the optimized program")
+      ("max-code-size", po::value<std::string>(),
+       "largest program source, and largest machine code a JIT may generate, in bytes (default "
+       "1G; K/M/G suffixes allowed): more is an error (exit 65 for the source, 70 for the code)");
   return options;
 }
 
@@ -97,6 +101,9 @@ std::optional<RunOptions> parse_run_options(int argc, char** argv) {
   if (vm.count("tape-size")) options.tape_cells = parse_count("tape-size", vm["tape-size"].as<std::string>());
   if (vm.count("max-steps")) options.max_steps = parse_count("max-steps", vm["max-steps"].as<std::string>());
   if (vm.count("timeout")) options.timeout_seconds = parse_seconds("timeout", vm["timeout"].as<std::string>());
+  if (vm.count("max-code-size")) {
+    options.max_code_bytes = parse_count("max-code-size", vm["max-code-size"].as<std::string>());
+  }
   if (vm.count("compile-timeout")) {
     options.compile_timeout_seconds =
         parse_seconds("compile-timeout", vm["compile-timeout"].as<std::string>());
@@ -141,6 +148,12 @@ int run_command(int argc, char** argv) {
 
   const EngineInfo& engine_info = find_engine(options.engine);
   const Source source = load_source(options.file, options.code);
+  if (source.bytes().size() > options.max_code_bytes) {
+    throw CommandError{exit_code::kBadProgram,
+                       source.name() + ": " + std::to_string(source.bytes().size()) +
+                           " bytes of source exceed --max-code-size (" +
+                           std::to_string(options.max_code_bytes) + ")"};
+  }
   const Program program = optimize(parse_or_fail(source), options.level);
 
   int input_fd = -1;
@@ -159,6 +172,7 @@ int run_command(int argc, char** argv) {
   CompileOptions compile_options;
   compile_options.count_steps = options.max_steps > 0 || options.timeout_seconds > 0;
   compile_options.compile_timeout_seconds = options.compile_timeout_seconds;
+  compile_options.max_code_bytes = options.max_code_bytes;
   std::unique_ptr<Executable> executable;
   try {
     executable = engine_info.make()->compile(program, compile_options);

@@ -26,6 +26,9 @@ struct CompileOptions {
   // with a CompileError naming the limit; 0 means the engine's default, proportionate to the
   // program (see `bfbench run --help`).
   double compile_timeout_seconds = 0;
+  // The most bytes of machine code a JIT may generate; more is a CompileError saying so, not an
+  // out-of-memory kill (`bfbench run --max-code-size`).
+  uint64_t max_code_bytes = uint64_t{1} << 30;
 };
 
 // Generated machine code, for `bfbench asm`: the bytes, the address they run at, and where each

@@ -94,6 +94,7 @@ class Lowerer {
 
   const std::vector<Op>& ops_;
   const bool count_steps_;
+  const uint64_t max_code_bytes_;
   CodeShape emit_;
   Facts facts_;
   CodeLayout layout_;

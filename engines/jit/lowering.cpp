@@ -1,6 +1,7 @@
 // The walk over the ops and the plain ops (lowerer.h lists the other units).
 #include "engines/jit/lowering.h"
 
+#include <string>
 #include <utility>
 
 #include "core/runtime/tape.h"
@@ -22,6 +23,7 @@ CodeLayout lower(const Program& program, const CompileOptions& options, Assemble
 Lowerer::Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler)
     : ops_(program.ops),
       count_steps_(options.count_steps),
+      max_code_bytes_(options.max_code_bytes),
       emit_(assembler),
       facts_(static_cast<int64_t>(Tape::guard_bytes())),
       regions_(find_fixed_regions(program)),
@@ -34,7 +36,13 @@ CodeLayout Lowerer::run() {
   if (count_steps_) step_exit_ = emit_.new_label();
 
   emit_.prologue();
-  for (size_t i = 0; i < ops_.size(); ++i) i = lower_op(i, Copy::kMain);
+  for (size_t i = 0; i < ops_.size(); ++i) {
+    i = lower_op(i, Copy::kMain);
+    if (emit_.offset() > max_code_bytes_) {
+      throw CompileError("generated code would exceed the limit of " +
+                         std::to_string(max_code_bytes_) + " bytes (--max-code-size)");
+    }
+  }
   emit_.set_exit_code(kExitFinished);
   emit_.bind(epilogue_);
   emit_.epilogue();

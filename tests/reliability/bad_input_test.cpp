@@ -169,6 +169,21 @@ TEST(BadInput, UnmatchedBracketsAtTheStartAndTheEnd) {
   }
 }
 
+TEST(BadInput, SourceOrMachineCodeOverMaxCodeSizeIsAClearError) {
+  const std::string big = temp_file("big.b", std::string(5000, '+') + ".");
+  expect_bfbench({"run", "--max-code-size", "4K", big},
+                 {65, "", one_line(big + ": 5001 bytes of source exceed --max-code-size (4096)")});
+  // 2000 separate adds and moves: far more than 4 KiB of code for every JIT.
+  std::string spread;
+  for (int i = 0; i < 2000; ++i) spread += "+>";
+  const std::string many = temp_file("many.b", spread);
+  for (const char* jit : {"handjit", "xbyak", "asmjit"}) {
+    expect_bfbench({"run", "--engine", jit, "-O0", "--max-code-size", "4K", many},
+                   {70, "", one_line(std::string(jit) + ": cannot compile: generated code would "
+                                     "exceed the limit of 4096 bytes (--max-code-size)")});
+  }
+}
+
 TEST(BadInput, TapeUnderflowAtCellZeroKeepsTheOutputBefore) {
   // An add, a scan's later test, a multiply's counter and a multiply's target fall off the left.
   expect_on_every_engine({"-e", "+.<-"},

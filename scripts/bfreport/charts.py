@@ -37,6 +37,12 @@ class Chart:
     tips: Dict[str, str] = field(default_factory=dict)  # SVG element id -> tooltip text
 
 
+def engine_colors(engines: List[str]) -> Dict[str, tuple]:
+    """One colour per engine, by its place in the list, the same in every chart (history too)."""
+    palette = plt.get_cmap("tab10")
+    return {engine: palette(i % 10) for i, engine in enumerate(engines)}
+
+
 def _save(figure, out_dir: Path, name: str) -> str:
     """Writes name.png and name.svg; returns the SVG markup (without the XML prolog)."""
     figure.tight_layout()

@@ -47,20 +47,12 @@ CodeListing with_asmjit_frame(CodeListing listing) {
 TEST(AsmjitCode, IsHandjitsCodeInAsmJitsFrameForTheWholeCorpus) {
   BF_REQUIRE_ENGINE(asmjit, "asmjit");
   BF_REQUIRE_ENGINE(handjit, "handjit");
-  size_t programs = 0;
-  for (const CorpusEntry& entry : test_corpus().entries) {
-    const Program parsed = parse(Source(entry.program.string(), entry.read_program()));
-    for (int level = 0; level <= kMaxLevel; ++level) {
-      const Program program = optimize(parsed, level, {}, true);
-      for (bool count_steps : {false, true}) {
-        SCOPED_TRACE(entry.name + " O" + std::to_string(level) + (count_steps ? " counting steps" : ""));
-        const std::string want = listing_text(with_asmjit_frame(compiled_listing(handjit, program, count_steps)));
-        const std::string got = listing_text(compiled_listing(asmjit, program, count_steps));
-        ASSERT_EQ(got, want);
-      }
-    }
-    ++programs;
-  }
+  const size_t programs = for_each_corpus_compile([&](const Program& program, bool count_steps) {
+    const std::string want =
+        listing_text(with_asmjit_frame(compiled_listing(handjit, program, count_steps)));
+    const std::string got = listing_text(compiled_listing(asmjit, program, count_steps));
+    ASSERT_EQ(got, want);
+  });
   EXPECT_GT(programs, 10u);
 }
 

@@ -66,24 +66,15 @@ class XbyakAssemblerTest : public ::testing::Test {
 };
 
 TEST_F(XbyakAssemblerTest, EmitsHandjitsBytesForTheWholeCorpusAtEveryLevel) {
-  size_t programs = 0;
   size_t largest = 0;
-  for (const CorpusEntry& entry : test_corpus().entries) {
-    const Program parsed = parse(Source(entry.program.string(), entry.read_program()));
-    for (int level = 0; level <= kMaxLevel; ++level) {
-      const Program program = optimize(parsed, level, {}, true);
-      for (bool count_steps : {false, true}) {
-        SCOPED_TRACE(entry.name + " O" + std::to_string(level) + (count_steps ? " counting steps" : ""));
-        const Compiled want = compile_on(*handjit_, program, count_steps);
-        const Compiled got = compile_on(*xbyak_, program, count_steps);
-        ASSERT_TRUE(std::equal(got.bytes.begin(), got.bytes.end(), want.bytes.begin(), want.bytes.end()))
-            << first_difference(got.bytes, want.bytes, want.op_offsets);
-        EXPECT_EQ(got.op_offsets, want.op_offsets);
-        largest = std::max(largest, got.bytes.size());
-      }
-    }
-    ++programs;
-  }
+  const size_t programs = for_each_corpus_compile([&](const Program& program, bool count_steps) {
+    const Compiled want = compile_on(*handjit_, program, count_steps);
+    const Compiled got = compile_on(*xbyak_, program, count_steps);
+    ASSERT_TRUE(std::equal(got.bytes.begin(), got.bytes.end(), want.bytes.begin(), want.bytes.end()))
+        << first_difference(got.bytes, want.bytes, want.op_offsets);
+    EXPECT_EQ(got.op_offsets, want.op_offsets);
+    largest = std::max(largest, got.bytes.size());
+  });
   EXPECT_GT(programs, 10u);
   // The packaged default buffer is 4 KiB; the corpus must have taken the assembler well past it.
   EXPECT_GT(largest, size_t{4096});

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "cli/cli_common.h"
+#include "cli/suggest.h"
 #include "cli/disassembler.h"
 #include "cli/exit_codes.h"
 #include "core/ir_printer.h"
@@ -167,7 +168,7 @@ int asm_command(int argc, char** argv) {
       "Options");
   visible.add_options()("help,h", "show this help")("code,e", po::value<std::string>(),
                                                     "use CODE instead of a file")(
-      "engine", po::value<std::string>(), "a JIT engine (default: the fastest available)")(
+      "engine", po::value<std::string>(), ("a JIT engine (default: " + default_engine().name + ", the fastest in this build)").c_str())(
       "level,O", po::value<std::string>()->default_value("O3"), "optimization level O0..O3")(
       "count-steps", "show the code compiled for --max-steps/--timeout (counts loop tests)");
   const po::variables_map vm = parse_with_program_file(argc, argv, visible, "asm");
@@ -180,8 +181,9 @@ int asm_command(int argc, char** argv) {
   const EngineRegistry& registry = builtin_engines();
   const EngineInfo* info = registry.find(engine_name);
   if (info == nullptr) {
-    throw UsageError{"asm: unknown engine '" + engine_name +
-                     "' (engines with machine code: " + engines_with_machine_code() + ")"};
+    throw UsageError{"asm: unknown engine '" + engine_name + "'" +
+                     did_you_mean(engine_name, split_names(engines_with_machine_code())) +
+                     " (engines with machine code: " + engines_with_machine_code() + ")"};
   }
   if (!info->available) {
     throw UsageError{"asm: engine '" + engine_name +

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "cli/exit_codes.h"
+#include "cli/suggest.h"
 #include "core/parser.h"
 #include "core/passes/pipeline.h"
 #include "engines/builtin_engines.h"
@@ -53,7 +54,8 @@ const EngineInfo& find_engine(const std::string& name) {
   const EngineRegistry& registry = builtin_engines();
   const EngineInfo* info = registry.find(name);
   if (info == nullptr) {
-    throw UsageError{"unknown engine '" + name + "' (valid: " + registry.names() + ")"};
+    throw UsageError{"unknown engine '" + name + "'" + did_you_mean(name, split_names(registry.names())) +
+                     " (valid: " + registry.names() + ")"};
   }
   if (!info->available) {
     throw CommandError{exit_code::kUsage,
@@ -84,9 +86,21 @@ boost::program_options::variables_map parse_with_program_file(
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& error) {
-    throw UsageError{command + ": " + error.what()};
+    throw option_error(command + ": ", error, visible);
   }
   return vm;
+}
+
+UsageError option_error(const std::string& prefix, const boost::program_options::error& error,
+                        const boost::program_options::options_description& known) {
+  std::string message = prefix + error.what();
+  if (const auto* unknown = dynamic_cast<const boost::program_options::unknown_option*>(&error)) {
+    std::vector<std::string> names;
+    for (const auto& option : known.options()) names.push_back("--" + option->long_name());
+    const std::string typed = unknown->get_option_name();
+    message += did_you_mean(typed.substr(0, typed.find('=')), names);
+  }
+  return UsageError{message};
 }
 
 Source load_source(const std::optional<std::string>& file, const std::optional<std::string>& code) {

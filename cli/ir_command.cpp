@@ -61,7 +61,7 @@ int ir_command(int argc, char** argv) {
   visible.add_options()
       ("help,h", "show this help")
       ("code,e", po::value<std::string>(), "use CODE instead of a file")
-      ("level,O", po::value<std::string>()->default_value("O0"), "optimization level O0..O3")
+      ("level,O", po::value<std::string>()->default_value("O3"), "optimization level O0..O3")
       ("passes", "list the passes of each level")
       ("stats", "print ops before/after each pass on stderr");
   const po::variables_map vm = parse_with_program_file(argc, argv, visible, "ir");

@@ -2,6 +2,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
@@ -12,6 +13,7 @@
 #include "cli/ir_command.h"
 #include "cli/measure_command.h"
 #include "cli/run_command.h"
+#include "cli/suggest.h"
 #include "cli/version.h"
 #include "core/runtime/process_cleanup.h"
 #include "engines/builtin_engines.h"
@@ -58,7 +60,14 @@ int dispatch(int argc, char** argv) {
     return bf::exit_code::kOk;
   }
   if (command.empty() || command[0] == '-') return bf::driver::bench_command(argc, argv);
-  throw bf::cli::UsageError{"unknown command '" + command + "'"};
+  std::error_code not_a_file;
+  if (std::filesystem::is_regular_file(command, not_a_file)) {
+    throw bf::cli::UsageError{"'" + command + "' is a file, not a command (did you mean 'bfbench run " +
+                              command + "'?)"};
+  }
+  throw bf::cli::UsageError{
+      "unknown command '" + command + "'" +
+      bf::cli::did_you_mean(command, {"run", "ir", "asm", "engines", "measure", "help"})};
 }
 
 }  // namespace

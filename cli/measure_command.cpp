@@ -10,6 +10,7 @@
 #include "cli/corpus.h"
 #include "cli/exit_codes.h"
 #include "cli/sha256.h"
+#include "cli/suggest.h"
 #include "core/attributes.h"
 #include "core/passes/pipeline.h"
 #include "core/runtime/program_run.h"
@@ -97,7 +98,7 @@ std::optional<MeasureOptions> parse_measure_options(int argc, char** argv) {
     po::store(po::command_line_parser(argc, argv).options(options).run(), vm);
     po::notify(vm);
   } catch (const po::error& error) {
-    throw UsageError{std::string("measure: ") + error.what()};
+    throw option_error("measure: ", error, options);
   }
   if (vm.count("help")) {
     std::cout << options;
@@ -116,9 +117,12 @@ std::optional<MeasureOptions> parse_measure_options(int argc, char** argv) {
 
 const CorpusEntry& find_program(const Corpus& corpus, const std::string& name) {
   if (const CorpusEntry* entry = corpus.find(name)) return *entry;
-  std::string names;
-  for (const CorpusEntry& entry : corpus.entries) names += (names.empty() ? "" : ", ") + entry.name;
-  throw UsageError{"measure: unknown program '" + name + "' (valid: " + names + ")"};
+  std::vector<std::string> names;
+  for (const CorpusEntry& entry : corpus.entries) names.push_back(entry.name);
+  std::string listed;
+  for (const std::string& each : names) listed += (listed.empty() ? "" : ", ") + each;
+  throw UsageError{"measure: unknown program '" + name + "'" + did_you_mean(name, names) +
+                   " (valid: " + listed + ")"};
 }
 
 Corpus load_corpus_or_fail(const std::filesystem::path& dir) {

@@ -47,7 +47,9 @@ po::options_description run_options_description() {
   options.add_options()
       ("help,h", "show this help")
       ("code,e", po::value<std::string>(), "run CODE instead of a file")
-      ("engine", po::value<std::string>(), "engine to use (see `bfbench engines`; default: the fastest available)")
+      ("engine", po::value<std::string>(),
+       ("engine to use (see `bfbench engines`; default: " + default_engine().name +
+        ", the fastest in this build)").c_str())
       ("level,O", po::value<std::string>()->default_value("O3"), "optimization level O0..O3")
       ("input,i", po::value<std::string>(), "read the program's input from this file")
       ("input-text", po::value<std::string>(), "use this text as the program's input")

@@ -1,6 +1,7 @@
 // bfbench end to end: exit codes and one-line messages for every kind of bad input.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "tests/support/process.h"
@@ -137,6 +138,36 @@ TEST(Cli, UnknownEngineListsTheValidNames) {
   EXPECT_NE(r.err.find("valid: naive"), std::string::npos) << r.err;
 }
 
+TEST(Cli, MisspeltNamesGetADidYouMean) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"rnu", "-e", "+"}, "did you mean 'run'?"},
+      {{"run", "--engine", "asmjti", "-e", "+"}, "did you mean 'asmjit'?"},
+      {{"run", "--enigne", "asmjit", "-e", "+"}, "did you mean '--engine'?"},
+      {{"asm", "--engine", "handjt", "-e", "+"}, "did you mean 'handjit'?"},
+      {{"--engine=threadd", "--quick"}, "did you mean 'threaded'?"},
+      {{"--programs=hello", "--quick"}, "did you mean '--program'?"},
+      {{"--program=helo", "--engine=naive"}, "did you mean 'hello'?"},
+  };
+  for (const auto& [args, hint] : cases) {
+    const ProcessResult r = bfbench(args);
+    EXPECT_EQ(r.exit_code, 64) << ::testing::PrintToString(args);
+    EXPECT_NE(r.err.find(hint), std::string::npos) << ::testing::PrintToString(args) << r.err;
+    expect_one_line(r);
+  }
+  // Nothing near: no guess.
+  EXPECT_EQ(bfbench({"run", "--engine", "zzzzzzzz", "-e", "+"}).err.find("did you mean"),
+            std::string::npos);
+}
+
+TEST(Cli, AProgramFileAsTheCommandSuggestsRun) {
+  const std::string path = ::testing::TempDir() + "cli_suggest_run.b";
+  { std::ofstream(path) << "+."; }
+  const ProcessResult r = bfbench({path});
+  std::remove(path.c_str());
+  EXPECT_EQ(r.exit_code, 64);
+  EXPECT_NE(r.err.find("did you mean 'bfbench run " + path + "'?"), std::string::npos) << r.err;
+}
+
 TEST(Cli, HelpAndVersionExitZero) {
   EXPECT_EQ(bfbench({"--help"}).exit_code, 0);
   EXPECT_NE(bfbench({"--help"}).out.find("Exit codes"), std::string::npos);
@@ -148,7 +179,7 @@ TEST(Cli, HelpAndVersionExitZero) {
 }
 
 TEST(Cli, IrPrintsTheProgram) {
-  const ProcessResult r = bfbench({"ir", "-e", "+."});
+  const ProcessResult r = bfbench({"ir", "-O0", "-e", "+."});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out,
             "0     add p[0] += 1                     @0\n"

@@ -63,9 +63,10 @@ void add_report_context(const Selection& selection, const DriverOptions& options
       "plan", options.quick ? std::string("quick: one iteration, one repetition")
                             : "pilot-based: runs over " + std::to_string(kPilotLimitSeconds).substr(0, 4) +
                                   " s get " + std::to_string(kSlowRepetitions) + " repetitions of one run, " +
-                                  "others " + std::to_string(kMediumRepetitions) + " or " +
-                                  std::to_string(kFastRepetitions) +
-                                  " (--benchmark_repetitions / --benchmark_min_time override)");
+                                  "others " + std::to_string(kFastRepetitions) +
+                                  "; compiles over " + std::to_string(kLongCompileSeconds).substr(0, 3) +
+                                  " s once (each such row's label says why; "
+                                  "--benchmark_repetitions / --benchmark_min_time override)");
   benchmark::AddCustomContext("corpus", corpus_dir.string());
   benchmark::AddCustomContext(
       "programs", join(selection.programs, [](const CorpusEntry* e) { return e->name; }));

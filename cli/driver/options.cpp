@@ -125,7 +125,7 @@ DriverOptions parse_driver_options(int argc, char** argv) {
     po::store(po::command_line_parser(rest).options(driver_options_description()).run(), vm);
     po::notify(vm);
   } catch (const po::error& error) {
-    throw cli::UsageError{error.what()};
+    throw cli::option_error("", error, driver_options_description());
   }
   options.help = vm.count("help") > 0;
   options.engines = vm.count("engine") ? split_lists(vm["engine"].as<std::vector<std::string>>())
@@ -170,13 +170,15 @@ std::string driver_help() {
           "Repetitions (unless --benchmark_repetitions or --benchmark_min_time say otherwise):\n"
           "a pilot run checks and times each program first. Runs longer than "
        << kPilotLimitSeconds << " s get\n"
-       << kSlowRepetitions << " repetitions of one run (naive O0 on mandelbrot runs twice, not for seconds\n"
-          "x repetitions); runs of "
-       << kMediumRunSeconds << "-" << kPilotLimitSeconds << " s " << kMediumRepetitions
-       << " repetitions of one run; shorter runs " << kFastRepetitions << " repetitions\nof at least "
-       << kFastMinTime << " s of run time each. Compiles: " << kCompileRepetitions << " repetitions of "
-       << kCompileMinTime << " s each, or one\ncompile when one takes over " << kSlowCompileSeconds
-       << " s (a C compiler). --quick: everything once, no sigma.\n"
+       << kSlowRepetitions << " repetitions of one run (the fewest that give a confidence interval;\n"
+          "naive O0 on mandelbrot runs 3 times, not for seconds x repetitions); runs of "
+       << kMediumRunSeconds << "-" << kPilotLimitSeconds << " s\n" << kMediumRepetitions
+       << " repetitions of one run; shorter runs " << kFastRepetitions << " repetitions of at least "
+       << kFastMinTime << " s\nof run time each. Compiles: " << kCompileRepetitions << " repetitions of "
+       << kCompileMinTime << " s each; " << kIntervalRepetitions << " of one compile when one takes over "
+       << kSlowCompileSeconds << " s,\none when it takes over " << kLongCompileSeconds
+       << " s (a C compiler on a big program). A row with fewer than " << kFastRepetitions
+       << "\nrepetitions says why in its label. --quick: everything once, no sigma.\n"
           "\n"
           "Counters: ops (after optimization), code_bytes (generated code; 0 for interpreters),\n"
           "output_bytes, loop_tests (executed '[' and ']' tests, where a pilot run counted them).\n"

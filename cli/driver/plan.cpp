@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace bf::driver {
 
@@ -13,7 +14,10 @@ namespace {
 // driver sets only what the user did not ask for. Iterations override min_time, so they go when
 // the user sets min_time.
 Plan respect_user_flags(Plan plan, const PlanInputs& inputs) {
-  if (inputs.user_repetitions) plan.repetitions = 0;
+  if (inputs.user_repetitions) {
+    plan.repetitions = 0;
+    plan.why.clear();
+  }
   if (inputs.user_min_time) plan.iterations = 0;
   return plan;
 }
@@ -24,18 +28,26 @@ int64_t iterations_for(double budget, double seconds_each) {
   return std::clamp<int64_t>(std::llround(budget / seconds_each), 1, kMaxIterations);
 }
 
+std::string seconds_text(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, seconds < 10 ? "%.2g s" : "%.0f s", seconds);
+  return text;
+}
+
 }  // namespace
 
 Plan plan_run(std::optional<double> pilot_seconds, double reset_seconds, const PlanInputs& inputs) {
   Plan plan;
   if (inputs.quick) {
-    plan = Plan{1, 1};
+    plan = Plan{1, 1, {}};  // the summary says --quick has no sigma
   } else if (!pilot_seconds) {
-    plan = Plan{1, kSlowRepetitions};
+    plan = Plan{1, kSlowRepetitions,
+                std::to_string(kSlowRepetitions) + " repetitions: one run takes over " +
+                    seconds_text(kPilotLimitSeconds) + " (the matrix's time budget)"};
   } else if (*pilot_seconds >= kMediumRunSeconds) {
-    plan = Plan{1, kMediumRepetitions};
+    plan = Plan{1, kMediumRepetitions, {}};
   } else {
-    plan = Plan{iterations_for(kFastMinTime, *pilot_seconds + reset_seconds), kFastRepetitions};
+    plan = Plan{iterations_for(kFastMinTime, *pilot_seconds + reset_seconds), kFastRepetitions, {}};
   }
   return respect_user_flags(plan, inputs);
 }
@@ -43,11 +55,17 @@ Plan plan_run(std::optional<double> pilot_seconds, double reset_seconds, const P
 Plan plan_compile(double compile_seconds, const PlanInputs& inputs) {
   Plan plan;
   if (inputs.quick) {
-    plan = Plan{1, 1};
+    plan = Plan{1, 1, {}};
+  } else if (compile_seconds >= kLongCompileSeconds) {
+    plan = Plan{1, 1,
+                "1 repetition: one compile takes " + seconds_text(compile_seconds) +
+                    " (over " + seconds_text(kLongCompileSeconds) + "); no interval"};
   } else if (compile_seconds >= kSlowCompileSeconds) {
-    plan = Plan{1, 1};
+    plan = Plan{1, kIntervalRepetitions,
+                std::to_string(kIntervalRepetitions) + " repetitions: one compile takes " +
+                    seconds_text(compile_seconds)};
   } else {
-    plan = Plan{iterations_for(kCompileMinTime, compile_seconds), kCompileRepetitions};
+    plan = Plan{iterations_for(kCompileMinTime, compile_seconds), kCompileRepetitions, {}};
   }
   return respect_user_flags(plan, inputs);
 }

@@ -1,9 +1,14 @@
-// Plan: how many iterations and repetitions one benchmark gets, chosen from how long it takes, so
-// an 11-second run happens twice while a 10-millisecond one is repeated enough for a good sigma.
+// Plan: how many iterations and repetitions one benchmark gets, chosen from how long it takes.
+// Every benchmark gets at least kIntervalRepetitions -- the fewest a bootstrap confidence interval
+// can be drawn from (scripts/bfreport/intervals.py) -- except a compile too slow to repeat, and
+// runs short enough get kFastRepetitions, the fewest that can show a change as significant. The
+// cost is bounded by the slow runs: a 10-second naive O0 run costs 30 s, where 5 repetitions
+// would cost 50 s; each benchmark with fewer than kFastRepetitions says why in its label.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace benchmark::internal {
 class Benchmark;
@@ -11,27 +16,33 @@ class Benchmark;
 
 namespace bf::driver {
 
+inline constexpr int kIntervalRepetitions = 3;
 // A pilot run longer than this is stopped: the benchmark is "slow" and runs kSlowRepetitions times.
 inline constexpr double kPilotLimitSeconds = 0.5;
-inline constexpr int kSlowRepetitions = 2;
+inline constexpr int kSlowRepetitions = kIntervalRepetitions;
 // Runs at least this long are timed once per repetition, kMediumRepetitions times.
 inline constexpr double kMediumRunSeconds = 0.1;
-inline constexpr int kMediumRepetitions = 3;
+inline constexpr int kMediumRepetitions = 5;
 // Shorter runs repeat for about kFastMinTime seconds per repetition, kFastRepetitions times.
 inline constexpr double kFastMinTime = 0.1;
 inline constexpr int kFastRepetitions = 5;
 inline constexpr int64_t kMaxIterations = 1000000;
-// Compilation: a slow compile (a C compiler: seconds for a big program) is timed once -- the
-// run/ benchmark needs one compile anyway, and more would dominate the whole matrix; fast ones
-// kCompileRepetitions times, each about kCompileMinTime long.
+// Compilation: fast compiles kCompileRepetitions times, each about kCompileMinTime long; a slow
+// one (a C compiler) once per repetition, kIntervalRepetitions times; one slower than
+// kLongCompileSeconds (a C compiler on a big program) once in all -- the run/ benchmark needs one
+// compile anyway, and more would dominate the whole matrix.
 inline constexpr double kSlowCompileSeconds = 0.25;
+inline constexpr double kLongCompileSeconds = 3.0;
 inline constexpr double kCompileMinTime = 0.05;
-inline constexpr int kCompileRepetitions = 3;
+inline constexpr int kCompileRepetitions = 5;
 
 // Zero fields are left to Google Benchmark's flags (or its defaults).
 struct Plan {
   int64_t iterations = 0;
   int repetitions = 0;
+  // Why `repetitions` is below kFastRepetitions ("3 repetitions: one run takes over 0.5 s"),
+  // or empty; the benchmark's label, so the console, the JSON and the report show it per row.
+  std::string why;
 
   bool operator==(const Plan&) const = default;
 };

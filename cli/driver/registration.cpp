@@ -2,6 +2,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <optional>
+
 #include "cli/driver/timed_compile.h"
 #include "cli/driver/timed_run.h"
 #include "core/runtime/process_cleanup.h"
@@ -18,11 +20,20 @@ bool skip_when_interrupted(benchmark::State& state) {
   return true;
 }
 
+// Seconds the plan will take when one iteration takes `seconds` (plus `reset` untimed), or
+// nullopt when that is not known; Google Benchmark's own plan (a user's flag) counts as unknown.
+std::optional<double> expected_cost(const Plan& plan, std::optional<double> seconds, double reset) {
+  if (!seconds || plan.repetitions == 0 || plan.iterations == 0) return std::nullopt;
+  return static_cast<double>(plan.repetitions) * static_cast<double>(plan.iterations) *
+         (*seconds + reset);
+}
+
 }  // namespace
 
 std::vector<std::string> register_benchmarks(Workload& workload, const PlanInputs& inputs,
                                              TapePool& tapes, Progress& progress) {
   std::vector<std::string> names;
+  std::vector<std::optional<double>> expected_seconds;  // for the progress line's time left
   for (const Phase phase : {Phase::kRun, Phase::kCompile}) {
     for (const auto& owned : workload.cases) {
       BenchCase* bench_case = owned.get();
@@ -32,22 +43,29 @@ std::vector<std::string> register_benchmarks(Workload& workload, const PlanInput
       const size_t index = names.size();
       benchmark::internal::Benchmark* benchmark = nullptr;
       if (phase == Phase::kRun) {
+        const double reset_seconds = tapes.clear_seconds(bench_case->program->tape_cells());
+        const Plan plan = plan_run(bench_case->pilot_seconds, reset_seconds, inputs);
+        expected_seconds.push_back(expected_cost(plan, bench_case->pilot_seconds, reset_seconds));
         benchmark = benchmark::RegisterBenchmark(
-            name.c_str(), [bench_case, &tapes, &progress, index, name](benchmark::State& state) {
+            name.c_str(),
+            [bench_case, &tapes, &progress, index, name, why = plan.why](benchmark::State& state) {
               if (skip_when_interrupted(state)) return;
               progress.show(index, name);
               timed_run(state, *bench_case, tapes);
+              if (!why.empty()) state.SetLabel(why);
             });
-        const double reset_seconds = tapes.clear_seconds(bench_case->program->tape_cells());
-        apply_plan(*benchmark, plan_run(bench_case->pilot_seconds, reset_seconds, inputs));
+        apply_plan(*benchmark, plan);
       } else {
+        const Plan plan = plan_compile(bench_case->compile_seconds, inputs);
+        expected_seconds.push_back(expected_cost(plan, bench_case->compile_seconds, 0));
         benchmark = benchmark::RegisterBenchmark(
-            name.c_str(), [bench_case, &progress, index, name](benchmark::State& state) {
+            name.c_str(), [bench_case, &progress, index, name, why = plan.why](benchmark::State& state) {
               if (skip_when_interrupted(state)) return;
               progress.show(index, name);
               timed_compile(state, *bench_case);
+              if (!why.empty()) state.SetLabel(why);
             });
-        apply_plan(*benchmark, plan_compile(bench_case->compile_seconds, inputs));
+        apply_plan(*benchmark, plan);
       }
       // Our clock around the measured work alone (see timed_run and timed_compile).
       benchmark->UseManualTime();
@@ -55,7 +73,12 @@ std::vector<std::string> register_benchmarks(Workload& workload, const PlanInput
       benchmark->Unit(benchmark::kMicrosecond);
     }
   }
-  progress.start(names.size());
+  if (inputs.quick) {
+    progress.start(names.size());  // no pilot: nothing to estimate from
+  } else {
+    // A run the pilot stopped takes at least the pilot's limit, once per repetition.
+    progress.start(std::move(expected_seconds), kPilotLimitSeconds * kSlowRepetitions);
+  }
   return names;
 }
 

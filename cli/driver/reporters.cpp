@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "cli/driver/console_reporter.h"
 #include "cli/driver/csv_reporter.h"
 
 namespace bf::driver {
@@ -47,9 +48,10 @@ std::unique_ptr<benchmark::BenchmarkReporter> make_reporter(ReportFormat format,
                                                            bool tabular) {
   switch (format) {
     case ReportFormat::kConsole: {
-      int options = benchmark::ConsoleReporter::OO_None;
+      // --benchmark_counters_tabular asks for Google Benchmark's own table, every repetition.
+      if (!tabular) return std::make_unique<ConsoleReporter>(color);
+      int options = benchmark::ConsoleReporter::OO_Tabular;
       if (color) options |= benchmark::ConsoleReporter::OO_Color;
-      if (tabular) options |= benchmark::ConsoleReporter::OO_Tabular;
       return std::make_unique<benchmark::ConsoleReporter>(
           static_cast<benchmark::ConsoleReporter::OutputOptions>(options));
     }

@@ -5,6 +5,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/exit_codes.h"
+#include "cli/suggest.h"
 #include "core/passes/pipeline.h"
 
 namespace bf::driver {
@@ -21,7 +22,9 @@ void select_engines(const DriverOptions& options, const EngineRegistry& registry
     for (const std::string& name : options.engines) {
       const EngineInfo* info = registry.find(name);
       if (info == nullptr) {
-        throw cli::UsageError{"unknown engine '" + name + "' (valid: all, " + registry.names() + ")"};
+        throw cli::UsageError{"unknown engine '" + name + "'" +
+                              cli::did_you_mean(name, cli::split_names(registry.names())) +
+                              " (valid: all, " + registry.names() + ")"};
       }
       chosen.push_back(info);
     }
@@ -73,7 +76,9 @@ void select_programs(const DriverOptions& options, const Corpus& corpus, Selecti
   for (const std::string& name : options.programs) {
     const CorpusEntry* entry = corpus.find(name);
     if (entry == nullptr) {
-      throw cli::UsageError{"unknown program '" + name + "' (valid: " + program_names(corpus) + ")"};
+      throw cli::UsageError{"unknown program '" + name + "'" +
+                            cli::did_you_mean(name, cli::split_names(program_names(corpus))) +
+                            " (valid: " + program_names(corpus) + ")"};
     }
     out.programs.push_back(entry);
   }

@@ -136,10 +136,9 @@ void print_warnings(std::ostream& out, const RunLog& log, const SummaryInputs& i
                     "that every engine works, not to compare them.");
   } else if (!few.empty()) {
     lines.push_back(std::to_string(few.size()) + " benchmark(s) ran fewer than " +
-                    std::to_string(kFirmRepetitions) + " repetitions (to keep the whole matrix short, runs "
-                    "over " + fixed(kPilotLimitSeconds) + " s are repeated " + std::to_string(kSlowRepetitions) +
-                    " times and compiles over " + fixed(kSlowCompileSeconds) + " s done once), so their "
-                    "sigma is rough or missing: " + list_names(few) + ". For a firmer one, " +
+                    std::to_string(kFirmRepetitions) + " repetitions (to keep the whole matrix short, a "
+                    "compile over " + fixed(kLongCompileSeconds) + " s is done once; each row's label "
+                    "says why), so they have no interval: " + list_names(few) + ". For one, " +
                     rerun_advice(few, 5) + ".");
   }
   if (!noisy.empty()) {

@@ -53,25 +53,33 @@ TEST(DriverNameFilter, BehavesLikeGoogleBenchmarksFilter) {
   EXPECT_TRUE(NameFilter("-^compile/").matches("run/naive/hanoi/O2"));
 }
 
-TEST(DriverPlan, SlowRunsRunTwiceMediumOnesThriceFastOnesForAFixedBudgetSlowCompilesOnce) {
+TEST(DriverPlan, EveryRunGetsAnIntervalFastOnesForAFixedBudgetLongCompilesOnce) {
   const PlanInputs defaults;
-  EXPECT_EQ(plan_run(std::nullopt, 0, defaults), (Plan{1, kSlowRepetitions}));
-  EXPECT_EQ(plan_run(0.3, 0, defaults), (Plan{1, kMediumRepetitions}));
+  const Plan slow = plan_run(std::nullopt, 0, defaults);
+  EXPECT_EQ(slow.iterations, 1);
+  EXPECT_EQ(slow.repetitions, kIntervalRepetitions);
+  EXPECT_NE(slow.why.find("one run takes over 0.5 s"), std::string::npos) << slow.why;
+  EXPECT_EQ(plan_run(0.3, 0, defaults), (Plan{1, kMediumRepetitions, {}}));
   // 1 ms runs: about kFastMinTime of them per repetition.
-  EXPECT_EQ(plan_run(0.001, 0, defaults), (Plan{100, kFastRepetitions}));
+  EXPECT_EQ(plan_run(0.001, 0, defaults), (Plan{100, kFastRepetitions, {}}));
   // A 1 us run behind a 49 us tape reset: the reset counts, or a repetition would last 5 s.
-  EXPECT_EQ(plan_run(0.000001, 0.000049, defaults), (Plan{2000, kFastRepetitions}));
-  EXPECT_EQ(plan_run(0.0, 0, defaults), (Plan{kMaxIterations, kFastRepetitions}));
-  EXPECT_EQ(plan_compile(2.0, defaults), (Plan{1, 1}));
-  EXPECT_EQ(plan_compile(0.0001, defaults), (Plan{500, kCompileRepetitions}));
+  EXPECT_EQ(plan_run(0.000001, 0.000049, defaults), (Plan{2000, kFastRepetitions, {}}));
+  EXPECT_EQ(plan_run(0.0, 0, defaults), (Plan{kMaxIterations, kFastRepetitions, {}}));
+  const Plan slow_compile = plan_compile(2.0, defaults);
+  EXPECT_EQ(slow_compile.repetitions, kIntervalRepetitions);
+  EXPECT_NE(slow_compile.why.find("one compile takes 2 s"), std::string::npos) << slow_compile.why;
+  const Plan long_compile = plan_compile(7.4, defaults);
+  EXPECT_EQ(long_compile.repetitions, 1);
+  EXPECT_NE(long_compile.why.find("7.4 s"), std::string::npos) << long_compile.why;
+  EXPECT_EQ(plan_compile(0.0001, defaults), (Plan{500, kCompileRepetitions, {}}));
 }
 
 TEST(DriverPlan, QuickRunsOnceAndTheUsersFlagsWin) {
-  EXPECT_EQ(plan_run(0.001, 0, PlanInputs{true, false, false}), (Plan{1, 1}));
-  EXPECT_EQ(plan_compile(5.0, PlanInputs{true, false, false}), (Plan{1, 1}));
-  EXPECT_EQ(plan_run(std::nullopt, 0, PlanInputs{false, true, false}), (Plan{1, 0}));
-  EXPECT_EQ(plan_run(0.001, 0, PlanInputs{false, false, true}), (Plan{0, kFastRepetitions}));
-  EXPECT_EQ(plan_run(std::nullopt, 0, PlanInputs{false, true, true}), (Plan{0, 0}));
+  EXPECT_EQ(plan_run(0.001, 0, PlanInputs{true, false, false}), (Plan{1, 1, {}}));
+  EXPECT_EQ(plan_compile(5.0, PlanInputs{true, false, false}), (Plan{1, 1, {}}));
+  EXPECT_EQ(plan_run(std::nullopt, 0, PlanInputs{false, true, false}), (Plan{1, 0, {}}));  // no why
+  EXPECT_EQ(plan_run(0.001, 0, PlanInputs{false, false, true}), (Plan{0, kFastRepetitions, {}}));
+  EXPECT_EQ(plan_run(std::nullopt, 0, PlanInputs{false, true, true}), (Plan{0, 0, {}}));
 }
 
 TEST(DriverStatistics, MeanAndSampleStandardDeviation) {
@@ -125,6 +133,19 @@ TEST(DriverProgress, ShowsIndexTotalAndNameOnlyWhenEnabled) {
   EXPECT_EQ(terminal.str().rfind("\r\033[K[17/120] run/threaded/hanoi/O2", 0), 0u);
   EXPECT_EQ(terminal.str().substr(terminal.str().size() - 4), "\r\033[K");
   EXPECT_EQ(format_duration(3723), "1:02:03");
+}
+
+TEST(DriverProgress, SaysHowLongTheRestTakesFromTheExpectedTimes) {
+  std::ostringstream terminal;
+  Progress on(terminal, true);
+  // 60 s, 30 s, a step the pilot could not time (at least 90 s), 5 s.
+  on.start({60.0, 30.0, std::nullopt, 5.0}, 90.0);
+  EXPECT_NE(on.line(2, "b").find("(0:00 elapsed, about 2:05 left)"), std::string::npos)
+      << on.line(2, "b");
+  EXPECT_NE(on.line(4, "d").find("about 0:05 left"), std::string::npos) << on.line(4, "d");
+  Progress plain(terminal, true);
+  plain.start(3);
+  EXPECT_EQ(plain.line(1, "a").find("left"), std::string::npos);
 }
 
 TEST(DriverSummary, RanksRunsAgainstNaiveO0AndWarnsAboutTooFewRepetitionsAndNoise) {

@@ -4,9 +4,9 @@
 // error, no signal and no hang. Under the sanitizer build any sanitizer report breaks the
 // one-line rule, so these cases double as "no sanitizer report".
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <random>
 #include <string>
@@ -36,9 +36,19 @@ std::vector<std::string> available_engines() {
   return names;
 }
 
+// The files the cases write (one is 100 MB), removed when the test program ends.
+struct TempFiles {
+  std::vector<std::string> paths;
+  ~TempFiles() {
+    for (const std::string& path : paths) std::remove(path.c_str());
+  }
+};
+
 std::string temp_file(const std::string& name, const std::string& contents) {
+  static TempFiles files;
   const std::string path = ::testing::TempDir() + "bad_input_" + name;
   std::ofstream(path, std::ios::binary) << contents;
+  files.paths.push_back(path);
   return path;
 }
 

@@ -9,6 +9,7 @@
 #include "cli/cli_common.h"
 #include "cli/driver/bench_command.h"
 #include "cli/exit_codes.h"
+#include "cli/explore/explore_command.h"
 #include "cli/ir_command.h"
 #include "cli/measure_command.h"
 #include "cli/run_command.h"
@@ -26,6 +27,7 @@ constexpr const char* kHelp =
     "  bfbench run [options] FILE     run a program (bfbench run --help)\n"
     "  bfbench ir [-O N] FILE         print the IR after optimization (bfbench ir --help)\n"
     "  bfbench asm [options] FILE     a JIT's machine code, op by op (bfbench asm --help)\n"
+    "  bfbench explore [options] FILE -o DIR  a page linking source, IR and machine code\n"
     "  bfbench engines                list the engines and whether this build has them\n"
     "  bfbench measure [options]      one checked run for the regression gate (bfbench measure --help)\n"
     "  bfbench --help | --version\n"
@@ -47,6 +49,7 @@ int dispatch(int argc, char** argv) {
   if (command == "run") return bf::cli::run_command(argc - 1, argv + 1);
   if (command == "ir") return bf::cli::ir_command(argc - 1, argv + 1);
   if (command == "asm") return bf::cli::asm_command(argc - 1, argv + 1);
+  if (command == "explore") return bf::cli::explore_command(argc - 1, argv + 1);
   if (command == "engines") return engines_command();
   if (command == "measure") return bf::cli::measure_command(argc - 1, argv + 1);
   if (command == "--help" || command == "-h" || command == "help") {

@@ -14,7 +14,7 @@ const D = JSON.parse(document.getElementById("bf-data").textContent);
 const SRC = D.source;
 const LOOP_BEGIN = 4, LOOP_END = 5, SCAN = 7, MUL_ADD = 8;  // core/op.h OpKind order
 const COMMANDS = "+-<>[].,";
-const ROW_EXTRA = 30;  // rows rendered beyond the visible ones, above and below
+const ROW_EXTRA = 8;  // rows rendered beyond the visible ones, above and below
 
 const esc = (text) => String(text).replace(/[&<>"]/g,
     (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]));
@@ -52,15 +52,15 @@ class VirtualList {
     this.spacer.style.height = count * this.rowHeight + "px";
     this.update(true);
   }
-  // Brings row `index` into view (a third from the top) unless it is already visible.
-  reveal(index) {
-    if (index < 0) return;
+  // Re-renders with row `index` in view (a third from the top unless it is already visible);
+  // index < 0 re-renders in place.
+  show(index) {
     const top = index * this.rowHeight;
-    if (top >= this.el.scrollTop && top + this.rowHeight <= this.el.scrollTop + this.el.clientHeight) {
-      return;
+    if (index >= 0 && (top < this.el.scrollTop ||
+                       top + this.rowHeight > this.el.scrollTop + this.el.clientHeight)) {
+      this.el.scrollTop = Math.max(0, top - this.el.clientHeight / 3);
     }
-    this.el.scrollTop = Math.max(0, top - this.el.clientHeight / 3);
-    this.update(false);
+    this.update(true);
   }
 }
 
@@ -201,8 +201,8 @@ function sourcePane() {
   const rows = document.querySelector("#pane-source .rows");
   const list = new VirtualList(rows, sourceRows.length, sourceRow);
   const pane = {list, onSelect(own) {
-    list.update(true);
-    if (!own) { const b = sel.bytes.indexOf(1); if (b >= 0) list.reveal(rowOfByte(b)); }
+    const b = own ? -1 : sel.bytes.indexOf(1);
+    list.show(b >= 0 ? rowOfByte(b) : -1);
   }};
   rows.addEventListener("click", (event) => {
     const b = event.target.dataset.b;
@@ -269,8 +269,8 @@ function irPane() {
   build();
   const list = new VirtualList(rows, rowsOf.length, render);
   const firstSelected = () => rowsOf.findIndex((i) => i >= 0 && highlighted(i));
-  const pane = {list, onSelect(own) { list.update(true); if (!own) list.reveal(firstSelected()); }};
-  const rebuild = () => { s = Number(chooser.value); build(); list.reset(rowsOf.length); list.reveal(firstSelected()); };
+  const pane = {list, onSelect(own) { list.show(own ? -1 : firstSelected()); }};
+  const rebuild = () => { s = Number(chooser.value); build(); list.reset(rowsOf.length); list.show(firstSelected()); };
   chooser.addEventListener("change", rebuild);
   showRemoved.addEventListener("change", rebuild);
   rows.addEventListener("click", (event) => {
@@ -414,8 +414,7 @@ function jitPane(jit, host) {
       selectedSegments[opSegment[i]] = 1;
       if (first < 0 || rowOfOp[i] < first) first = rowOfOp[i];
     }
-    list.update(true);
-    if (!own) list.reveal(first);
+    list.show(own ? -1 : first);
   }};
   rows.addEventListener("click", (event) => {
     const row = event.target.closest(".row");
@@ -455,8 +454,9 @@ function threadedPane(host) {
   const rows = section.querySelector(".rows");
   const list = new VirtualList(rows, slots.length, render);
   const pane = {list, onSelect(own) {
-    list.update(true);
-    if (!own) { for (let k = 0; k < slots.length; ++k) if (isSelected(k)) { list.reveal(k); break; } }
+    let first = -1;
+    if (!own) for (let k = 0; k < slots.length && first < 0; ++k) if (isSelected(k)) first = k;
+    list.show(first);
   }};
   rows.addEventListener("click", (event) => {
     const row = event.target.closest(".row");
@@ -491,5 +491,5 @@ const code = document.getElementById("bf-code");
 for (const jit of D.jits) panes.push(jitPane(jit, code));
 panes.push(threadedPane(code));
 for (const pane of panes) pane.list.update(true);
-window.bfExplore = {select, sel, stages, counts};  // for the browser test and the console
+window.bfExplore = {select, sel, stages, counts, panes};  // for the browser test and the console
 document.body.dataset.bfReady = "1";

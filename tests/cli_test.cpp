@@ -1,7 +1,9 @@
 // bfbench end to end: exit codes and one-line messages for every kind of bad input.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
+#include <sstream>
 
 #include "tests/support/process.h"
 
@@ -153,6 +155,26 @@ TEST(Cli, IrPrintsTheProgram) {
   EXPECT_EQ(r.out,
             "0     add p[0] += 1                     @0\n"
             "1     out p[0]                          @1\n");
+}
+
+// The shell prints its pid and execs bfbench, so that pid is bfbench's and names its perf map.
+TEST(Cli, RunWithPerfMapWritesTmpPerfPidMapForAJit) {
+  const ProcessResult r = run_process(
+      {"/bin/sh", "-c", "echo $$; exec \"$0\" run --engine handjit -O1 --perf-map -e '++[>+<-]>.'",
+       kBfbench});
+  if (r.exit_code == 64 && r.err.find("unavailable") != std::string::npos) {
+    GTEST_SKIP() << "handjit is not in this build";
+  }
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string pid = r.out.substr(0, r.out.find('\n'));
+  EXPECT_EQ(r.out.substr(pid.size() + 1), "\x02");
+  const std::string path = "/tmp/perf-" + pid + ".map";
+  std::stringstream map;
+  map << std::ifstream(path).rdbuf();
+  std::remove(path.c_str());
+  EXPECT_NE(map.str().find(" bf handjit entry\n"), std::string::npos) << map.str();
+  EXPECT_NE(map.str().find(" bf handjit op 3 add p[0] += 1 @byte 4\n"), std::string::npos)
+      << map.str();
 }
 
 TEST(Cli, EnginesListsNaive) {

@@ -12,6 +12,7 @@
 #include "cli/explore/explore_command.h"
 #include "cli/ir_command.h"
 #include "cli/measure_command.h"
+#include "cli/pass_options.h"
 #include "cli/run_command.h"
 #include "cli/version.h"
 #include "core/runtime/process_cleanup.h"
@@ -31,6 +32,7 @@ constexpr const char* kHelp =
     "  bfbench engines                list the engines and whether this build has them\n"
     "  bfbench measure [options]      one checked run for the regression gate (bfbench measure --help)\n"
     "  bfbench --help | --version\n"
+    "Every command: --disable-pass NAME[,NAME] or --only-passes LIST (see bfbench ir --passes).\n"
     "\n"
     "Exit codes: 0 ok, 64 bad usage, 65 program does not parse, 66 file cannot be read,\n"
     "70 tape under/overflow or step limit, 74 output cannot be written, 124 time limit,\n"
@@ -72,6 +74,7 @@ int main(int argc, char** argv) {
   // output so far is written, and the status is 130, 143 or 129 (process_cleanup.h).
   bf::cleanup::end_on_signals();
   try {
+    bf::cli::take_pass_options(argc, argv);  // --disable-pass, --only-passes: every command
     return dispatch(argc, argv);
   } catch (const bf::cli::UsageError& error) {
     std::cerr << "bfbench: " << error.message << " (see bfbench --help)\n";

@@ -177,6 +177,19 @@ TEST(Cli, RunWithPerfMapWritesTmpPerfPidMapForAJit) {
       << map.str();
 }
 
+TEST(Cli, PassOptionsWorkForEveryCommand) {
+  const ProcessResult kept = bfbench({"ir", "--disable-pass", "clear-loops", "-e", "+[-]"});
+  EXPECT_EQ(kept.exit_code, 0) << kept.err;
+  EXPECT_EQ(kept.out.find("set"), std::string::npos) << kept.out;
+  const ProcessResult none = bfbench({"run", "--only-passes=", "-e", "+++[>++<-]>."});
+  EXPECT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(none.out, "\x06");
+  const ProcessResult unknown = bfbench({"ir", "--disable-pass=nope", "-e", "+"});
+  EXPECT_EQ(unknown.exit_code, 64);
+  EXPECT_NE(unknown.err.find("no pass is named 'nope'"), std::string::npos) << unknown.err;
+  expect_one_line(unknown);
+}
+
 TEST(Cli, EnginesListsNaive) {
   const ProcessResult r = bfbench({"engines"});
   EXPECT_EQ(r.exit_code, 0);

@@ -2,7 +2,9 @@
 
 #include <cerrno>
 #include <cmath>
+#include <algorithm>
 #include <cstdlib>
+#include <sstream>
 
 #include "cli/exit_codes.h"
 #include "core/parser.h"
@@ -47,6 +49,20 @@ double parse_seconds(const std::string& option, const std::string& text) {
     throw UsageError{"--" + option + " must be a positive number of seconds, not '" + text + "'"};
   }
   return value;
+}
+
+std::vector<std::string> split_lists(const std::vector<std::string>& values) {
+  std::vector<std::string> names;
+  for (const std::string& value : values) {
+    std::istringstream in(value);
+    std::string name;
+    while (std::getline(in, name, ',')) {
+      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(name);
+      }
+    }
+  }
+  return names;
 }
 
 const EngineInfo& find_engine(const std::string& name) {

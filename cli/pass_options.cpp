@@ -1,6 +1,5 @@
 #include "cli/pass_options.h"
 
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -10,17 +9,6 @@
 #include "core/passes/pass_switch.h"
 
 namespace bf::cli {
-
-namespace {
-
-void add_names(const std::string& list, std::vector<std::string>& names) {
-  std::stringstream stream(list);
-  for (std::string name; std::getline(stream, name, ',');) {
-    if (!name.empty()) names.push_back(name);
-  }
-}
-
-}  // namespace
 
 void take_pass_options(int& argc, char** argv) {
   std::vector<std::string> disabled, only;
@@ -47,7 +35,7 @@ void take_pass_options(int& argc, char** argv) {
     } else {
       throw UsageError{std::string(option) + " needs a pass name (see bfbench ir --passes)"};
     }
-    add_names(value, *names);
+    for (std::string& name : split_lists({value})) names->push_back(std::move(name));
   }
   argc = kept;
   argv[argc] = nullptr;

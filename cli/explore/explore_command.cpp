@@ -32,15 +32,6 @@ void fill(std::string& page, std::string_view marker, std::string_view text) {
   page.replace(at, marker.size(), text);
 }
 
-std::vector<std::string> split_names(const std::string& list) {
-  std::vector<std::string> names;
-  std::stringstream stream(list);
-  for (std::string name; std::getline(stream, name, ',');) {
-    if (!name.empty()) names.push_back(name);
-  }
-  return names;
-}
-
 }  // namespace
 
 int explore_command(int argc, char** argv) {
@@ -70,7 +61,7 @@ int explore_command(int argc, char** argv) {
   ExploreSettings settings;
   settings.level = parse_level(vm["level"].as<std::string>());
   if (vm.count("input")) settings.input = read_input(vm["input"].as<std::string>());
-  if (vm.count("engines")) settings.engines = split_names(vm["engines"].as<std::string>());
+  if (vm.count("engines")) settings.engines = split_lists({vm["engines"].as<std::string>()});
   if (vm.count("max-steps")) {
     settings.max_steps = parse_count("max-steps", vm["max-steps"].as<std::string>());
   }

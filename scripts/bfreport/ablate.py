@@ -15,11 +15,12 @@ import tempfile
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from . import charts, cli, gate, results, workload
+from . import charts, children, cli, gate, results, workload
 
 # Mats Linander's six programs (github.com/matslina/bfoptimization), in his order.
 LINANDER_PROGRAMS = ["awib-0.4", "dbfi", "factor", "hanoi", "long", "mandelbrot"]
 LEVEL = "O3"
+RUN_TIMEOUT_SECONDS = 3600  # one configuration: every engine x program
 
 
 def o3_passes(bfbench: Path) -> List[str]:
@@ -60,7 +61,10 @@ def wall_times(bfbench: Path, options: List[str], engines: List[str], programs: 
         command.append(f"--corpus={corpus}")
     if quick:
         command.append("--quick")
-    done = subprocess.run(command, capture_output=True, text=True)
+    try:
+        done = children.run(command, timeout=RUN_TIMEOUT_SECONDS)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise cli.Failure(cli.EXIT_SOFTWARE, f"{label}: cannot run bfbench: {error}")
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
         raise cli.Failure(cli.EXIT_SOFTWARE, f"{label}: bfbench failed: {last}")

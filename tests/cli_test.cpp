@@ -190,6 +190,23 @@ TEST(Cli, PassOptionsWorkForEveryCommand) {
   expect_one_line(unknown);
 }
 
+TEST(Cli, ExploreWritesOneSelfContainedPage) {
+  const std::string dir = ::testing::TempDir() + "explore-page";
+  const ProcessResult r = bfbench({"explore", "-e", "++[>+<-]>.", "-O1", "--engines", "naive",
+                                   "-o", dir});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, dir + "/index.html\n");
+  std::stringstream page;
+  page << std::ifstream(dir + "/index.html").rdbuf();
+  EXPECT_EQ(page.str().find("/*BF_"), std::string::npos) << "a placeholder is left";
+  EXPECT_EQ(page.str().find("src=\"http"), std::string::npos) << "the page loads from the network";
+  // The counting run's counts at O1: add 2, loop, move, add, move, add -1, end, move, out.
+  EXPECT_NE(page.str().find("\"counts\":[1,1,2,2,2,2,2,1,1]"), std::string::npos);
+  const ProcessResult no_dir = bfbench({"explore", "-e", "+"});
+  EXPECT_EQ(no_dir.exit_code, 64);
+  expect_one_line(no_dir);
+}
+
 TEST(Cli, EnginesListsNaive) {
   const ProcessResult r = bfbench({"engines"});
   EXPECT_EQ(r.exit_code, 0);

@@ -190,7 +190,8 @@ def cumulative_chart(data: dict, out_dir: Path) -> None:
                       marker="o", markersize=3, color=colors(i % 10), label=program)
         axis.set_yscale("log")
         axis.set_title(f"{engine}: speed-up over no pass")
-        axis.set_xticks(range(len(labels)), labels, rotation=45, ha="right")
+        ticks = labels[:-1] + [f"+{data['passes'][-1]} (all)"]
+        axis.set_xticks(range(len(labels)), ticks, rotation=45, ha="right")
         axis.grid(True, which="both", alpha=0.3)
     axes.flat[0].legend(fontsize=7)
     for axis in list(axes.flat)[len(table):]:

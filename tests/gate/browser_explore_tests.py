@@ -55,16 +55,8 @@ class ExploreInBrowserTest(unittest.TestCase):
         done = subprocess.run([bfbench, "explore", path / "loop.b", "-O1", "--engines", engines,
                                "-o", path / "page"], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
-        cls.browser = cdp.Browser(CHROMIUM, str(path / "profile"), 1500, 900)
-        try:
-            cls.browser.attach_to_page()
-            cls.browser.send("Page.enable")
-            cls.browser.send("Page.navigate", {"url": (path / "page" / "index.html").as_uri()})
-            cls.browser.wait_for("document.readyState === 'complete' && "
-                                 "document.body.dataset.bfReady === '1'")
-        except Exception:
-            cls.browser.close()
-            raise
+        cls.browser = cdp.open_page(CHROMIUM, str(path / "profile"), path / "page" / "index.html",
+                                    "document.body.dataset.bfReady === '1'", 1500, 900)
 
     @classmethod
     def tearDownClass(cls):

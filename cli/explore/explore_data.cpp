@@ -29,8 +29,8 @@ class OpTable {
  public:
   uint32_t intern(Op op) {
     if (op.kind == OpKind::kLoopBegin || op.kind == OpKind::kLoopEnd) op.arg = 0;
-    const std::array<int64_t, 6> key{static_cast<int64_t>(op.kind), op.arg, op.offset, op.from,
-                                     op.src, op.src2};
+    const std::array<int64_t, 6> key{
+        static_cast<int64_t>(op.kind), op.arg, op.offset, op.from, op.src, op.src2};
     const auto [at, added] = index_.try_emplace(key, static_cast<uint32_t>(ops_.size()));
     if (added) ops_.push_back(op);
     return at->second;
@@ -97,9 +97,9 @@ class CountingRun final : public Executable {
 void write_profile(JsonWriter& json, const Program& program, const ExploreSettings& settings) {
   StringSink output;
   BytesSource input(settings.input);
-  ProgramRun run(output, input,
-                 {.eof = settings.eof, .max_steps = settings.max_steps,
-                  .time_limit = settings.time_limit});
+  ProgramRun run(
+      output, input,
+      {.eof = settings.eof, .max_steps = settings.max_steps, .time_limit = settings.time_limit});
   CountingRun counting(program);
   Tape tape;
   const auto start = Clock::now();
@@ -169,7 +169,10 @@ void write_engines(JsonWriter& json, const Program& program, const ExploreSettin
       json.key("error").string(error.what()).end_object();
       continue;
     }
-    json.key("compile_ms").real(best * 1e3).key("code_bytes").unsigned_number(executable->code_bytes());
+    json.key("compile_ms")
+        .real(best * 1e3)
+        .key("code_bytes")
+        .unsigned_number(executable->code_bytes());
     json.end_object();
     if (const std::optional<MachineCode> code = executable->machine_code()) {
       jits.begin_object().key("engine").string(info->name);

@@ -15,11 +15,11 @@ namespace bf::cli {
 
 struct ExploreSettings {
   int level = 3;
-  std::string input;                       // the counting run's input bytes
+  std::string input;  // the counting run's input bytes
   EofPolicy eof = EofPolicy::kKeep;
-  uint64_t max_steps = 0;                  // 0: none; the counting run stops there, counts kept
+  uint64_t max_steps = 0;  // 0: none; the counting run stops there, counts kept
   std::chrono::duration<double> time_limit{0};
-  std::vector<std::string> engines;        // empty: every available engine
+  std::vector<std::string> engines;  // empty: every available engine
 };
 
 // Throws CommandError when the program does not parse.

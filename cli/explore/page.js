@@ -19,6 +19,15 @@ const ROW_EXTRA = 8;  // rows rendered beyond the visible ones, above and below
 const esc = (text) => String(text).replace(/[&<>"]/g,
     (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]));
 const fmt = (n) => Number(n).toLocaleString("en-US");
+// The first index whose key(item) > value in an array sorted by key.
+function upperBound(items, value, key = (item) => item) {
+  let lo = 0, hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) <= value) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
 
 // ---- A fixed-row-height list that renders only the rows in view. ----
 class VirtualList {
@@ -75,8 +84,7 @@ function spansOf(ops) {
   const starts = Float64Array.from(ops.map(firstByte)).sort();
   return ops.map((op) => {
     const own = lastOwnByte(op);
-    let lo = 0, hi = starts.length;  // first start > own
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= own) lo = mid + 1; else hi = mid; }
+    const lo = upperBound(starts, own);
     let last = lo < starts.length ? starts[lo] : SRC.length;
     while (last > own + 1 && !isCommand(SRC.charCodeAt(last - 1))) --last;
     return [firstByte(op), Math.max(last, own + 1) - 1];
@@ -162,9 +170,8 @@ const WRAP = 120;
 const lineStarts = [0];
 for (let i = 0; i < SRC.length; ++i) if (SRC.charCodeAt(i) === 10) lineStarts.push(i + 1);
 function lineCol(b) {
-  let lo = 0, hi = lineStarts.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (lineStarts[mid] <= b) lo = mid + 1; else hi = mid; }
-  return `${lo}:${b - lineStarts[lo - 1] + 1}`;
+  const line = upperBound(lineStarts, b);
+  return `${line}:${b - lineStarts[line - 1] + 1}`;
 }
 const sourceRows = [];  // [first byte, end byte)
 lineStarts.forEach((start, i) => {
@@ -174,17 +181,16 @@ lineStarts.forEach((start, i) => {
     if (end === start) break;
   }
 });
-const rowOfByte = (b) => {
-  let lo = 0, hi = sourceRows.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (sourceRows[mid][0] <= b) lo = mid + 1; else hi = mid; }
-  return lo - 1;
-};
+const rowOfByte = (b) => upperBound(sourceRows, b, (row) => row[0]) - 1;
 
 function sourceRow(r) {
   const [from, to] = sourceRows[r];
   let html = `<div class="row" data-row="${r}">`;
   let comment = "";
-  const flush = () => { if (comment) html += `<span class="comment">${esc(comment)}</span>`; comment = ""; };
+  const flush = () => {
+    if (comment) html += `<span class="comment">${esc(comment)}</span>`;
+    comment = "";
+  };
   for (let b = from; b < to; ++b) {
     const code = SRC.charCodeAt(b);
     if (!isCommand(code)) { comment += code < 32 ? " " : String.fromCharCode(code); continue; }
@@ -213,7 +219,8 @@ function sourcePane() {
     if (b === undefined) return;
     const op = byteOp[Number(b)];
     document.getElementById("bf-status").textContent = `byte ${b} (${lineCol(Number(b))}) '` +
-        `${SRC[b]}'` + (op >= 0 ? ` | op ${op}: ${opText(FINAL, op)} | executed ${fmt(counts[op])} times` : "");
+        `${SRC[b]}'` +
+        (op >= 0 ? ` | op ${op}: ${opText(FINAL, op)} | executed ${fmt(counts[op])} times` : "");
   });
   return pane;
 }
@@ -222,7 +229,8 @@ function sourcePane() {
 function opText(s, i) {
   const stage = stages[s], op = stage.ops[i];
   const text = op[3];
-  return (op[0] === LOOP_BEGIN || op[0] === LOOP_END) ? text.replace(/-> \d+$/, `-> ${stage.partner[i]}`) : text;
+  const isLoop = op[0] === LOOP_BEGIN || op[0] === LOOP_END;
+  return isLoop ? text.replace(/-> \d+$/, `-> ${stage.partner[i]}`) : text;
 }
 
 function irPane() {
@@ -231,7 +239,8 @@ function irPane() {
   const showRemoved = document.getElementById("bf-removed");
   stages.forEach((stage, s) => {
     const change = s === 0 ? "" : `, +${stage.created.size} -${stage.removed.length}`;
-    chooser.add(new Option(`${s === 0 ? "parse" : stage.name} (${fmt(stage.ops.length)} ops${change})`, s));
+    const name = s === 0 ? "parse" : stage.name;
+    chooser.add(new Option(`${name} (${fmt(stage.ops.length)} ops${change})`, s));
   });
   chooser.value = FINAL;
   let s = FINAL, rowsOf = [];  // rows: index >= 0 an op of stage s, -1 - k removed op k
@@ -248,8 +257,11 @@ function irPane() {
     while (k < removed.length) rowsOf.push(-1 - removed[k++][1]);
     chooser.title = stage.description;
   };
-  const highlighted = (i) => s === FINAL ? sel.ops.has(i) :
-      sel.bytes[stages[s].ops[i][1]] === 1 || sel.bytes[stages[s].ops[i][2]] === 1 && stages[s].ops[i][0] >= SCAN;
+  const highlighted = (i) => {  // the final stage by op; earlier ones by source bytes
+    if (s === FINAL) return sel.ops.has(i);
+    const op = stages[s].ops[i];
+    return sel.bytes[op[1]] === 1 || (op[0] >= SCAN && sel.bytes[op[2]] === 1);
+  };
   const render = (r) => {
     const i = rowsOf[r], stage = stages[s];
     if (i < 0) {
@@ -262,7 +274,8 @@ function irPane() {
     const made = createdAt[stage.ids[i]];
     const tag = s > 0 && stage.created.has(stage.ids[i]) ? `<span class="tag new">new</span>` :
         `<span class="tag">${made === 0 ? "" : esc(stages[made].name)}</span>`;
-    return `<div class="row h${heat(Math.max(0, count))}${highlighted(i) ? " sel" : ""}" data-i="${i}"` +
+    const cls = `h${heat(Math.max(0, count))}${highlighted(i) ? " sel" : ""}`;
+    return `<div class="row ${cls}" data-i="${i}"` +
         ` data-count="${count}" title="executed ${fmt(count)} times"><span class="n">${i}</span>` +
         `${"  ".repeat(stage.depth[i])}${esc(opText(s, i))}${tag}</div>`;
   };
@@ -270,7 +283,12 @@ function irPane() {
   const list = new VirtualList(rows, rowsOf.length, render);
   const firstSelected = () => rowsOf.findIndex((i) => i >= 0 && highlighted(i));
   const pane = {list, onSelect(own) { list.show(own ? -1 : firstSelected()); }};
-  const rebuild = () => { s = Number(chooser.value); build(); list.reset(rowsOf.length); list.show(firstSelected()); };
+  const rebuild = () => {
+    s = Number(chooser.value);
+    build();
+    list.reset(rowsOf.length);
+    list.show(firstSelected());
+  };
   chooser.addEventListener("change", rebuild);
   showRemoved.addEventListener("change", rebuild);
   rows.addEventListener("click", (event) => {
@@ -302,7 +320,8 @@ function loopsPane() {
                 iterations: counts[end], work: work[end + 1] - work[i]});
   });
   const label = (loop) => `ops ${loop.begin}-${loop.end} at ${lineCol(fin.ops[loop.begin][1])}: ` +
-      `${fmt(loop.iterations)} iterations, ${(100 * loop.work / total).toFixed(1)}% of executed ops`;
+      `${fmt(loop.iterations)} iterations, ` +
+      `${(100 * loop.work / total).toFixed(1)}% of executed ops`;
   const choose = (loop) => {
     const ops = [];
     for (let i = loop.begin; i <= loop.end; ++i) ops.push(i);
@@ -321,7 +340,8 @@ function loopsPane() {
   const rows = document.querySelector("#pane-loops .rows");
   const nest = new VirtualList(rows, loops.length, (r) => {
     const loop = loops[r];
-    return `<div class="row h${heat(loop.iterations)}${sel.ops.has(loop.begin) ? " sel" : ""}" data-r="${r}">` +
+    const cls = `h${heat(loop.iterations)}${sel.ops.has(loop.begin) ? " sel" : ""}`;
+    return `<div class="row ${cls}" data-r="${r}">` +
         `${"  ".repeat(loop.depth)}${esc(label(loop))}</div>`;
   });
   rows.addEventListener("click", (event) => {
@@ -343,11 +363,7 @@ function jitPane(jit, host) {
   host.appendChild(section);
   const offsets = jit.op_offsets;
   const boundaries = [...new Set([0, ...offsets, jit.size])].sort((a, b) => a - b);
-  const segmentOf = (offset) => {  // the boundary segment holding `offset`
-    let lo = 0, hi = boundaries.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (boundaries[mid] <= offset) lo = mid + 1; else hi = mid; }
-    return lo - 1;
-  };
+  const segmentOf = (offset) => upperBound(boundaries, offset) - 1;  // the segment holding it
   const opSegment = Int32Array.from(offsets, segmentOf);
   const segmentOps = boundaries.map(() => []);
   offsets.forEach((offset, i) => segmentOps[opSegment[i]].push(i));
@@ -400,7 +416,8 @@ function jitPane(jit, host) {
           `${esc(opText(FINAL, i))}<span class="tag">${fmt(counts[i])}x</span></div>`;
     }
     const ins = jit.ins[r], seg = insSegment[r], count = segCount(seg);
-    return `<div class="row ins h${heat(count)}${selectedSegments[seg] ? " sel" : ""}" data-ins="${r}"` +
+    const cls = `h${heat(count)}${selectedSegments[seg] ? " sel" : ""}`;
+    return `<div class="row ins ${cls}" data-ins="${r}"` +
         ` data-count="${count}"><span class="n">${ins[0].toString(16)}</span>` +
         `${esc(relative(ins[2]))}</div>`;
   };
@@ -420,7 +437,9 @@ function jitPane(jit, host) {
     const row = event.target.closest(".row");
     if (!row) return;
     if (row.dataset.op !== undefined) select([Number(row.dataset.op)], pane);
-    else if (row.dataset.ins !== undefined) select(segmentOps[insSegment[Number(row.dataset.ins)]], pane);
+    else if (row.dataset.ins !== undefined) {
+      select(segmentOps[insSegment[Number(row.dataset.ins)]], pane);
+    }
   });
   return pane;
 }
@@ -445,8 +464,10 @@ function threadedPane(host) {
   const render = (k) => {
     const slot = slots[k];
     const count = slotOps[k].reduce((a, i) => Math.max(a, counts[i]), 0);
-    const text = slot[0] === "" ? `  operand p[${signed(slot[1])}] arg=${slot[2]} from=${signed(slot[3])} value=${slot[6]}` :
-        `${slot[0]} p[${signed(slot[1])}] arg=${slot[2]}` + (slot[3] ? ` from=${signed(slot[3])}` : "") +
+    const text = slot[0] === "" ?
+        `  operand p[${signed(slot[1])}] arg=${slot[2]} from=${signed(slot[3])} value=${slot[6]}` :
+        `${slot[0]} p[${signed(slot[1])}] arg=${slot[2]}` +
+        (slot[3] ? ` from=${signed(slot[3])}` : "") +
         (slot[4] ? ` move=${signed(slot[4])}` : "") + (slot[5] ? ` jump=${signed(slot[5])}` : "");
     return `<div class="row h${heat(count)}${isSelected(k) ? " sel" : ""}" data-slot="${k}"` +
         ` data-count="${count}"><span class="n">${k}</span>${esc(text)}</div>`;

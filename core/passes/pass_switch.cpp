@@ -11,7 +11,7 @@ namespace bf {
 namespace {
 
 struct Switch {
-  bool only = false;              // true: `names` lists the passes that run; false: those that don't
+  bool only = false;  // true: `names` lists the passes that run; false: those that don't
   std::set<std::string, std::less<>> names;
 };
 
@@ -22,7 +22,8 @@ Switch& current() {
 
 std::set<std::string, std::less<>> checked(const std::vector<std::string>& names) {
   std::string known;
-  for (const Pass& pass : all_passes()) known += (known.empty() ? "" : ", ") + std::string(pass.name);
+  for (const Pass& pass : all_passes())
+    known += (known.empty() ? "" : ", ") + std::string(pass.name);
   for (const std::string& name : names) {
     const auto passes = all_passes();
     if (std::none_of(passes.begin(), passes.end(), [&](const Pass& p) { return p.name == name; })) {

@@ -40,8 +40,8 @@ std::string perf_map_lines(std::string_view engine, const Program& program,
     for (const size_t i : at->second) {
       const Op& op = program.ops[i];
       if (name.size() > prefix.size()) name += "; ";
-      name += "op " + std::to_string(i) + " " + describe_op(op) + " @byte " +
-              std::to_string(op.src);
+      name +=
+          "op " + std::to_string(i) + " " + describe_op(op) + " @byte " + std::to_string(op.src);
     }
     line(address + at->first, std::min<uint64_t>(end, size) - at->first, name, out);
   }

@@ -157,8 +157,9 @@ def ablation_chart(data: dict, out_dir: Path) -> None:
     from matplotlib.colors import LogNorm
     table = slowdowns(data, "time")
     rows, columns = _grid(len(table))
+    height = (0.35 * len(data["passes"]) + 1.5) * rows
     figure, axes = charts.plt.subplots(rows, columns, squeeze=False,
-                                       figsize=(4.2 * columns, 0.35 * len(data["passes"]) * rows + 1.5 * rows))
+                                       figsize=(4.2 * columns, height))
     values = [v for engine in table.values() for cells in engine.values() for v in cells.values()]
     norm = LogNorm(vmin=min(min(values), 0.9), vmax=max(max(values), 1.1))
     for axis, (engine, passes) in zip(axes.flat, table.items()):

@@ -78,7 +78,8 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path, corpus: Path = ROOT
     command = ["valgrind", "--tool=callgrind", "--vgdb=no", "--collect-atstart=no",
                f"--callgrind-out-file={profile}"]
     command += [f"--toggle-collect={function}" for function in PHASES.values()]
-    command += [str(bfbench), *extra_args, "measure", "--engine", job.engine, "--program", job.program,
+    command += [str(bfbench), *extra_args, "measure", "--engine", job.engine,
+                "--program", job.program,
                 "-O", job.level, "--corpus", str(corpus)]
     if not job.run:
         command.append("--no-run")

@@ -182,7 +182,7 @@ int asm_command(int argc, char** argv) {
   const EngineInfo* info = registry.find(engine_name);
   if (info == nullptr) {
     throw UsageError{"asm: unknown engine '" + engine_name + "'" +
-                     did_you_mean(engine_name, split_names(engines_with_machine_code())) +
+                     did_you_mean(engine_name, split_lists({engines_with_machine_code()})) +
                      " (engines with machine code: " + engines_with_machine_code() + ")"};
   }
   if (!info->available) {

@@ -2,7 +2,9 @@
 
 #include <cerrno>
 #include <cmath>
+#include <algorithm>
 #include <cstdlib>
+#include <sstream>
 
 #include "cli/exit_codes.h"
 #include "cli/suggest.h"
@@ -50,11 +52,27 @@ double parse_seconds(const std::string& option, const std::string& text) {
   return value;
 }
 
+std::vector<std::string> split_lists(const std::vector<std::string>& values) {
+  std::vector<std::string> names;
+  for (const std::string& value : values) {
+    std::istringstream in(value);
+    std::string name;
+    while (std::getline(in, name, ',')) {
+      name.erase(0, name.find_first_not_of(' '));  // "a, b" as well as "a,b"
+      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(name);
+      }
+    }
+  }
+  return names;
+}
+
 const EngineInfo& find_engine(const std::string& name) {
   const EngineRegistry& registry = builtin_engines();
   const EngineInfo* info = registry.find(name);
   if (info == nullptr) {
-    throw UsageError{"unknown engine '" + name + "'" + did_you_mean(name, split_names(registry.names())) +
+    throw UsageError{"unknown engine '" + name + "'" +
+                     did_you_mean(name, split_lists({registry.names()})) +
                      " (valid: " + registry.names() + ")"};
   }
   if (!info->available) {

@@ -44,6 +44,9 @@ uint64_t parse_count(const std::string& option, const std::string& text);
 // Seconds, > 0: "2", "0.5".
 double parse_seconds(const std::string& option, const std::string& text);
 
+// "a,b" and repeated options both give {"a", "b"}; empty pieces and repeats are dropped.
+std::vector<std::string> split_lists(const std::vector<std::string>& values);
+
 // The engine named `name`, or UsageError naming the valid ones; CommandError(64) if unavailable.
 const EngineInfo& find_engine(const std::string& name);
 

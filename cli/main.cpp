@@ -10,8 +10,10 @@
 #include "cli/cli_common.h"
 #include "cli/driver/bench_command.h"
 #include "cli/exit_codes.h"
+#include "cli/explore/explore_command.h"
 #include "cli/ir_command.h"
 #include "cli/measure_command.h"
+#include "cli/pass_options.h"
 #include "cli/run_command.h"
 #include "cli/suggest.h"
 #include "cli/version.h"
@@ -28,9 +30,11 @@ constexpr const char* kHelp =
     "  bfbench run [options] FILE     run a program (bfbench run --help)\n"
     "  bfbench ir [-O N] FILE         print the IR after optimization (bfbench ir --help)\n"
     "  bfbench asm [options] FILE     a JIT's machine code, op by op (bfbench asm --help)\n"
+    "  bfbench explore [options] FILE -o DIR  a page linking source, IR and machine code\n"
     "  bfbench engines                list the engines and whether this build has them\n"
     "  bfbench measure [options]      one checked run for the regression gate (bfbench measure --help)\n"
     "  bfbench --help | --version\n"
+    "Every command: --disable-pass NAME[,NAME] or --only-passes LIST (see bfbench ir --passes).\n"
     "\n"
     "Exit codes: 0 ok, 64 bad usage, 65 program does not parse, 66 file cannot be read,\n"
     "70 tape under/overflow or step limit, 74 output cannot be written, 124 time limit,\n"
@@ -49,6 +53,7 @@ int dispatch(int argc, char** argv) {
   if (command == "run") return bf::cli::run_command(argc - 1, argv + 1);
   if (command == "ir") return bf::cli::ir_command(argc - 1, argv + 1);
   if (command == "asm") return bf::cli::asm_command(argc - 1, argv + 1);
+  if (command == "explore") return bf::cli::explore_command(argc - 1, argv + 1);
   if (command == "engines") return engines_command();
   if (command == "measure") return bf::cli::measure_command(argc - 1, argv + 1);
   if (command == "--help" || command == "-h" || command == "help") {
@@ -78,6 +83,7 @@ int main(int argc, char** argv) {
   // output so far is written, and the status is 130, 143 or 129 (process_cleanup.h).
   bf::cleanup::end_on_signals();
   try {
+    bf::cli::take_pass_options(argc, argv);  // --disable-pass, --only-passes: every command
     return dispatch(argc, argv);
   } catch (const bf::cli::UsageError& error) {
     std::cerr << "bfbench: " << error.message << " (see bfbench --help)\n";

@@ -36,6 +36,7 @@ struct RunOptions {
   double timeout_seconds = 0;
   double compile_timeout_seconds = 0;  // 0: the engine's default
   uint64_t max_code_bytes = CompileOptions{}.max_code_bytes;
+  bool perf_map = false;
 };
 
 po::options_description run_options_description() {
@@ -66,7 +67,8 @@ po::options_description run_options_description() {
        "10 ms per op of the optimized program")
       ("max-code-size", po::value<std::string>(),
        "largest program source, and largest machine code a JIT may generate, in bytes (default "
-       "1G; K/M/G suffixes allowed): more is an error (exit 65 for the source, 70 for the code)");
+       "1G; K/M/G suffixes allowed): more is an error (exit 65 for the source, 70 for the code)")
+      ("perf-map", "JIT engines: name their code per op in /tmp/perf-PID.map, for perf report");
   return options;
 }
 
@@ -106,6 +108,7 @@ std::optional<RunOptions> parse_run_options(int argc, char** argv) {
   if (vm.count("max-code-size")) {
     options.max_code_bytes = parse_count("max-code-size", vm["max-code-size"].as<std::string>());
   }
+  options.perf_map = vm.count("perf-map") > 0;
   if (vm.count("compile-timeout")) {
     options.compile_timeout_seconds =
         parse_seconds("compile-timeout", vm["compile-timeout"].as<std::string>());
@@ -175,6 +178,7 @@ int run_command(int argc, char** argv) {
   compile_options.count_steps = options.max_steps > 0 || options.timeout_seconds > 0;
   compile_options.compile_timeout_seconds = options.compile_timeout_seconds;
   compile_options.max_code_bytes = options.max_code_bytes;
+  compile_options.perf_map = options.perf_map;
   std::unique_ptr<Executable> executable;
   try {
     executable = engine_info.make()->compile(program, compile_options);

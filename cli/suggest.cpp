@@ -49,18 +49,4 @@ std::string did_you_mean(std::string_view typed, const std::vector<std::string>&
   return name.empty() ? "" : " (did you mean '" + name + "'?)";
 }
 
-std::vector<std::string> split_names(std::string_view comma_separated) {
-  std::vector<std::string> names;
-  size_t start = 0;
-  while (start <= comma_separated.size()) {
-    size_t end = comma_separated.find(',', start);
-    if (end == std::string_view::npos) end = comma_separated.size();
-    std::string_view name = comma_separated.substr(start, end - start);
-    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-    if (!name.empty()) names.emplace_back(name);
-    start = end + 1;
-  }
-  return names;
-}
-
 }  // namespace bf::cli

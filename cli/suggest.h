@@ -15,7 +15,4 @@ std::string closest_name(std::string_view typed, const std::vector<std::string>&
 // " (did you mean 'NAME'?)" for the closest candidate, or "" when there is none.
 std::string did_you_mean(std::string_view typed, const std::vector<std::string>& candidates);
 
-// "a, b, c" -> {"a", "b", "c"}: the registry and corpus list their names that way.
-std::vector<std::string> split_names(std::string_view comma_separated);
-
 }  // namespace bf::cli

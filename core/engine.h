@@ -29,6 +29,9 @@ struct CompileOptions {
   // The most bytes of machine code a JIT may generate; more is a CompileError saying so, not an
   // out-of-memory kill (`bfbench run --max-code-size`).
   uint64_t max_code_bytes = uint64_t{1} << 30;
+  // JITs append their code's symbols, one per op, to /tmp/perf-PID.map for `perf report`
+  // (`bfbench run --perf-map`; engines/jit/perf_map.h).
+  bool perf_map = false;
 };
 
 // Generated machine code, for `bfbench asm`: the bytes, the address they run at, and where each

@@ -13,11 +13,13 @@ class Interpreter {
       : ops_(ops), cells_(cells.data()), size_(static_cast<int64_t>(cells.size())), state_(state),
         p_(p) {}
 
-  // Runs from op `first` while pc < last().
-  template <bool kCountSteps, typename Bound>
+  // Runs from op `first` while pc < last(). With kProfile, counts_[pc] counts each op executed
+  // (a separate instantiation: the engines' loops carry no counter).
+  template <bool kCountSteps, typename Bound, bool kProfile = false>
   RunResult run(size_t first, Bound last) {
     for (size_t pc = first; pc < last(); ++pc) {
       const Op& op = ops_[pc];
+      if constexpr (kProfile) ++counts_[pc];
       if constexpr (kCountSteps) {
         if (is_loop_test(op.kind) && state_.budget.fetch_sub(1, std::memory_order_relaxed) <= 0) {
           return RunResult{state_.timed_out ? RunStatus::kTimeLimit : RunStatus::kStepLimit};
@@ -71,6 +73,7 @@ class Interpreter {
   }
 
   int64_t p() const { return p_; }
+  void count_into(uint64_t* counts) { counts_ = counts; }
 
  private:
   // True when cell p+offset exists; otherwise records the trap for the command at `src`.
@@ -88,9 +91,20 @@ class Interpreter {
   RunState& state_;
   int64_t p_;
   RunResult trap_;
+  uint64_t* counts_ = nullptr;  // kProfile only
 };
 
 }  // namespace
+
+Profile profile(const std::vector<Op>& ops, Tape& tape, RunState& state) {
+  Profile profile;
+  profile.counts.assign(ops.size(), 0);
+  Interpreter interpreter(ops, 0, {tape.begin(), tape.size()}, state);
+  interpreter.count_into(profile.counts.data());
+  const auto last = [&ops] { return ops.size(); };
+  profile.result = interpreter.run<true, decltype(last), true>(0, last);
+  return profile;
+}
 
 RunResult interpret(const std::vector<Op>& ops, Tape& tape, RunState& state, bool count_steps) {
   Interpreter interpreter(ops, 0, {tape.begin(), tape.size()}, state);

@@ -34,4 +34,13 @@ struct InterpreterEnd {
 InterpreterEnd interpret(const std::vector<Op>& ops, size_t first, size_t last, int64_t p,
                          std::span<uint8_t> cells, RunState& state, bool count_steps);
 
+// A counting run (`bfbench explore`'s heat map): how often each op was executed, counted in an
+// instantiation of its own so the plain interpreter stays as it is. Counts steps like
+// interpret(..., count_steps = true), so a step or time limit in `state` ends it too.
+struct Profile {
+  RunResult result;
+  std::vector<uint64_t> counts;  // counts[i]: executions of ops[i] (a scan counts once per entry)
+};
+Profile profile(const std::vector<Op>& ops, Tape& tape, RunState& state);
+
 }  // namespace bf

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 
 #include "tests/support/process.h"
 
@@ -184,6 +185,56 @@ TEST(Cli, IrPrintsTheProgram) {
   EXPECT_EQ(r.out,
             "0     add p[0] += 1                     @0\n"
             "1     out p[0]                          @1\n");
+}
+
+// The shell prints its pid and execs bfbench, so that pid is bfbench's and names its perf map.
+TEST(Cli, RunWithPerfMapWritesTmpPerfPidMapForAJit) {
+  const ProcessResult r = run_process(
+      {"/bin/sh", "-c", "echo $$; exec \"$0\" run --engine handjit -O1 --perf-map -e '++[>+<-]>.'",
+       kBfbench});
+  if (r.exit_code == 64 && r.err.find("unavailable") != std::string::npos) {
+    GTEST_SKIP() << "handjit is not in this build";
+  }
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string pid = r.out.substr(0, r.out.find('\n'));
+  EXPECT_EQ(r.out.substr(pid.size() + 1), "\x02");
+  const std::string path = "/tmp/perf-" + pid + ".map";
+  std::stringstream map;
+  map << std::ifstream(path).rdbuf();
+  std::remove(path.c_str());
+  EXPECT_NE(map.str().find(" bf handjit entry\n"), std::string::npos) << map.str();
+  EXPECT_NE(map.str().find(" bf handjit op 3 add p[0] += 1 @byte 4\n"), std::string::npos)
+      << map.str();
+}
+
+TEST(Cli, PassOptionsWorkForEveryCommand) {
+  const ProcessResult kept = bfbench({"ir", "--disable-pass", "clear-loops", "-e", "+[-]"});
+  EXPECT_EQ(kept.exit_code, 0) << kept.err;
+  EXPECT_EQ(kept.out.find("set"), std::string::npos) << kept.out;
+  const ProcessResult none = bfbench({"run", "--only-passes=", "-e", "+++[>++<-]>."});
+  EXPECT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(none.out, "\x06");
+  const ProcessResult unknown = bfbench({"ir", "--disable-pass=nope", "-e", "+"});
+  EXPECT_EQ(unknown.exit_code, 64);
+  EXPECT_NE(unknown.err.find("no pass is named 'nope'"), std::string::npos) << unknown.err;
+  expect_one_line(unknown);
+}
+
+TEST(Cli, ExploreWritesOneSelfContainedPage) {
+  const std::string dir = ::testing::TempDir() + "explore-page";
+  const ProcessResult r = bfbench({"explore", "-e", "++[>+<-]>.", "-O1", "--engines", "naive",
+                                   "-o", dir});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, dir + "/index.html\n");
+  std::stringstream page;
+  page << std::ifstream(dir + "/index.html").rdbuf();
+  EXPECT_EQ(page.str().find("/*BF_"), std::string::npos) << "a placeholder is left";
+  EXPECT_EQ(page.str().find("src=\"http"), std::string::npos) << "the page loads from the network";
+  // The counting run's counts at O1: add 2, loop, move, add, move, add -1, end, move, out.
+  EXPECT_NE(page.str().find("\"counts\":[1,1,2,2,2,2,2,1,1]"), std::string::npos);
+  const ProcessResult no_dir = bfbench({"explore", "-e", "+"});
+  EXPECT_EQ(no_dir.exit_code, 64);
+  expect_one_line(no_dir);
 }
 
 TEST(Cli, EnginesListsNaive) {

@@ -46,21 +46,6 @@ void note_pass_through(const std::string& arg, PassThrough& out) {
   else if (key == "benchmark_color") out.color = truthy(value) || lower(value.value_or("")) == "auto";
 }
 
-// "a,b" and repeated options both give {"a", "b"}; empty pieces are dropped.
-std::vector<std::string> split_lists(const std::vector<std::string>& values) {
-  std::vector<std::string> names;
-  for (const std::string& value : values) {
-    std::istringstream in(value);
-    std::string name;
-    while (std::getline(in, name, ',')) {
-      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
-        names.push_back(name);
-      }
-    }
-  }
-  return names;
-}
-
 // `list` split at `separator` and laid out in lines of at most `width` columns, each indented.
 std::string wrapped(const std::string& list, char separator, size_t indent, size_t width) {
   std::istringstream in(list);
@@ -128,10 +113,10 @@ DriverOptions parse_driver_options(int argc, char** argv) {
     throw cli::option_error("", error, driver_options_description());
   }
   options.help = vm.count("help") > 0;
-  options.engines = vm.count("engine") ? split_lists(vm["engine"].as<std::vector<std::string>>())
+  options.engines = vm.count("engine") ? cli::split_lists(vm["engine"].as<std::vector<std::string>>())
                                        : std::vector<std::string>{"all"};
-  if (vm.count("program")) options.programs = split_lists(vm["program"].as<std::vector<std::string>>());
-  options.levels = vm.count("level") ? split_lists(vm["level"].as<std::vector<std::string>>())
+  if (vm.count("program")) options.programs = cli::split_lists(vm["program"].as<std::vector<std::string>>());
+  options.levels = vm.count("level") ? cli::split_lists(vm["level"].as<std::vector<std::string>>())
                                      : std::vector<std::string>{"all"};
   if (options.engines.empty()) throw cli::UsageError{"--engine needs at least one name"};
   if (vm.count("program") && options.programs.empty()) {

@@ -23,7 +23,7 @@ void select_engines(const DriverOptions& options, const EngineRegistry& registry
       const EngineInfo* info = registry.find(name);
       if (info == nullptr) {
         throw cli::UsageError{"unknown engine '" + name + "'" +
-                              cli::did_you_mean(name, cli::split_names(registry.names())) +
+                              cli::did_you_mean(name, cli::split_lists({registry.names()})) +
                               " (valid: all, " + registry.names() + ")"};
       }
       chosen.push_back(info);
@@ -77,7 +77,7 @@ void select_programs(const DriverOptions& options, const Corpus& corpus, Selecti
     const CorpusEntry* entry = corpus.find(name);
     if (entry == nullptr) {
       throw cli::UsageError{"unknown program '" + name + "'" +
-                            cli::did_you_mean(name, cli::split_names(program_names(corpus))) +
+                            cli::did_you_mean(name, cli::split_lists({program_names(corpus)})) +
                             " (valid: " + program_names(corpus) + ")"};
     }
     out.programs.push_back(entry);

@@ -10,6 +10,7 @@
 #include "core/passes/fold_runs.h"
 #include "core/passes/multiply_loops.h"
 #include "core/passes/offset_addressing.h"
+#include "core/passes/pass_switch.h"
 #include "core/passes/scan_loops.h"
 #include "core/passes/set_add_merge.h"
 
@@ -89,7 +90,7 @@ std::string_view disabled_pass() { return kDisabledPass; }
 
 Program optimize(Program program, int level, const PassObserver& observer, bool check) {
   for (const Pass& pass : passes_for_level(level)) {
-    if (pass.name == kDisabledPass) continue;
+    if (pass.name == kDisabledPass || !pass_enabled(pass.name)) continue;  // pass_switch.h
     Program next = pass.run(program);
     if (check) {
       if (const std::string problem = verify(next); !problem.empty()) {

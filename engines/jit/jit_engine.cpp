@@ -6,6 +6,7 @@
 
 #include "engines/jit/jit_executable.h"
 #include "engines/jit/lowering.h"
+#include "engines/jit/perf_map.h"
 
 namespace bf::jit {
 
@@ -26,7 +27,13 @@ std::unique_ptr<Executable> JitEngine::compile(const Program& program,
   if (code.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
     throw CompileError(name_ + ": generated code exceeds 2 GiB (rel32 jumps cannot span it)");
   }
-  return std::make_unique<JitExecutable>(install(code), std::move(layout));
+  std::unique_ptr<const ExecutableCode> installed = install(code);
+  if (options.perf_map) {
+    const std::span<const uint8_t> running = installed->bytes();
+    append_perf_map(name_, program, layout.op_offsets, reinterpret_cast<uint64_t>(running.data()),
+                    running.size());
+  }
+  return std::make_unique<JitExecutable>(std::move(installed), std::move(layout));
 }
 
 std::unique_ptr<const ExecutableCode> JitEngine::install(std::span<const uint8_t> code) const {

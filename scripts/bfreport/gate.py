@@ -70,14 +70,16 @@ def _stable_corpus_copy(into: Path) -> Path:
 
 
 def measure(bfbench: Path, job: workload.Job, scratch: Path, corpus: Path = ROOT / "corpus",
-            verbose: bool = False) -> Dict[str, dict]:
-    """Runs one job under callgrind; returns {benchmark name: row} with instruction counts."""
+            verbose: bool = False, extra_args: List[str] = ()) -> Dict[str, dict]:
+    """Runs one job under callgrind; returns {benchmark name: row} with instruction counts.
+    `extra_args` go to bfbench first (the pass switch: scripts/ablate)."""
     profile = scratch / f"{job.label.replace('/', '.')}.callgrind"
     # --vgdb=no: no debugger FIFOs in $TMPDIR, which a killed valgrind would leave behind
     command = ["valgrind", "--tool=callgrind", "--vgdb=no", "--collect-atstart=no",
                f"--callgrind-out-file={profile}"]
     command += [f"--toggle-collect={function}" for function in PHASES.values()]
-    command += [str(bfbench), "measure", "--engine", job.engine, "--program", job.program,
+    command += [str(bfbench), *extra_args, "measure", "--engine", job.engine,
+                "--program", job.program,
                 "-O", job.level, "--corpus", str(corpus)]
     if not job.run:
         command.append("--no-run")

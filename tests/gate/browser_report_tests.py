@@ -38,16 +38,9 @@ class ReportInBrowserTest(unittest.TestCase):
         base = synthetic.write(path / "base.json", synthetic.matrix(seed=1))
         done = support.run_script("report", new, base, "-o", path / "report")
         assert done.returncode == 0, done.stderr
-        cls.browser = cdp.Browser(CHROMIUM, str(path / "profile"))
-        try:
-            cls.browser.attach_to_page()
-            cls.browser.send("Page.enable")
-            cls.browser.send("Page.navigate", {"url": (path / "report" / "index.html").as_uri()})
-            cls.browser.wait_for("document.readyState === 'complete' && "
-                                 "document.body.getAttribute('data-bf-ready') === '1'")
-        except Exception:
-            cls.browser.close()
-            raise
+        cls.browser = cdp.open_page(CHROMIUM, str(path / "profile"),
+                                    path / "report" / "index.html",
+                                    "document.body.getAttribute('data-bf-ready') === '1'")
 
     @classmethod
     def tearDownClass(cls):

@@ -111,3 +111,19 @@ class Browser:
         if kind != "mouseMoved":
             params.update(button="left", clickCount=1)
         self.send("Input.dispatchMouseEvent", params)
+
+
+def open_page(chromium: str, profile_dir: str, page, ready: str, width: int = 1280,
+              height: int = 900) -> Browser:
+    """A browser showing the file `page` (a Path) once the JavaScript `ready` is true; closed
+    again if that fails."""
+    browser = Browser(chromium, profile_dir, width, height)
+    try:
+        browser.attach_to_page()
+        browser.send("Page.enable")
+        browser.send("Page.navigate", {"url": page.as_uri()})
+        browser.wait_for(f"document.readyState === 'complete' && ({ready})")
+    except Exception:
+        browser.close()
+        raise
+    return browser

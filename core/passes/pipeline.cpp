@@ -8,6 +8,7 @@
 #include "core/passes/collapse_loops.h"
 #include "core/passes/dead_loops.h"
 #include "core/passes/fold_runs.h"
+#include "core/passes/known_cells.h"
 #include "core/passes/multiply_loops.h"
 #include "core/passes/offset_addressing.h"
 #include "core/passes/scan_loops.h"
@@ -38,10 +39,15 @@ constexpr Pass kCollapseLoops{"collapse-loops",
                               "counted loops of constant adds and resets run their body once",
                               passes::collapse_loops};
 
+constexpr Pass kKnownCells{"known-cells",
+                           "fold ops on cells of known value, facts carried through loops",
+                           passes::known_cells};
+
 constexpr Pass kO1[] = {kFoldRuns};
 constexpr Pass kO2[] = {kFoldRuns, kDeadLoops, kClearLoops, kScanLoops};
 constexpr Pass kO3[] = {kFoldRuns,      kDeadLoops,        kClearLoops,  kScanLoops,
-                        kMultiplyLoops, kOffsetAddressing, kSetAddMerge, kCollapseLoops};
+                        kMultiplyLoops, kOffsetAddressing, kSetAddMerge, kCollapseLoops,
+                        kKnownCells,    kSetAddMerge};  // again: known-cells leaves sets to fold
 
 // One row per level; each row lists that level's passes in order.
 constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};

@@ -1,11 +1,9 @@
 // known-cells (O3): folds ops on cells whose value is known, carrying facts through loops.
 #include "core/passes/known_cells.h"
 
+#include <algorithm>
 #include <cstdint>
-#include <map>
 #include <optional>
-#include <set>
-#include <unordered_map>
 #include <vector>
 
 #include "core/passes/pass_support.h"
@@ -14,9 +12,11 @@ namespace bf::passes {
 
 namespace {
 
-// Beyond this many facts of one kind the walk forgets them: less knowledge is always sound, and it
+// Beyond this many cells the walk forgets what it knows: less knowledge is always sound, and it
 // keeps the copies a loop makes small on programs that touch many cells.
-constexpr size_t kMaxFacts = 256;
+constexpr size_t kMaxFacts = 64;
+// When full, facts about cells farther than this from p go first.
+constexpr int64_t kNearCells = 16;
 
 // What is known at one point of the program, in cells counted from an origin: p is base_ there.
 // Two states compare only with the same origin, which a loop or scan with an unknown move replaces.
@@ -24,44 +24,38 @@ class Facts {
  public:
   static Facts program_start() {
     Facts facts;
-    facts.rest_zero_ = true;    // a fresh tape
-    facts.on_tape_.insert(0);   // p = 0 is the first cell
+    facts.rest_zero_ = true;  // a fresh tape
+    facts.touch(0);           // p = 0 is the first cell
     return facts;
   }
 
   std::optional<int32_t> value(int32_t offset) const {
-    const auto it = values_.find(base_ + offset);
-    if (it == values_.end()) return rest_zero_ ? std::optional<int32_t>(0) : std::nullopt;
-    if (it->second == kUnknown) return std::nullopt;
-    return it->second;
+    const Cell* cell = find(base_ + offset);
+    return resolve(cell ? cell->value : kDefault);
   }
-  bool on_tape(int32_t offset) const { return on_tape_.count(base_ + offset) != 0; }
+  bool on_tape(int32_t offset) const {
+    const Cell* cell = find(base_ + offset);
+    return cell && cell->on_tape;
+  }
 
   void write(int32_t offset, std::optional<int32_t> value) {
-    const int64_t cell = base_ + offset;
-    if (value) {
-      values_[cell] = wrap_unsigned(*value);
-    } else if (rest_zero_) {
-      values_[cell] = kUnknown;
-    } else {
-      values_.erase(cell);
-    }
-    if (values_.size() > kMaxFacts) forget_values();
+    const int16_t stored = value ? static_cast<int16_t>(wrap_unsigned(*value))
+                                 : (rest_zero_ ? kUnknown : kDefault);
+    if (stored == kDefault && !find(base_ + offset)) return;
+    at(base_ + offset).value = stored;
   }
-  void touch(int32_t offset) {
-    on_tape_.insert(base_ + offset);
-    if (on_tape_.size() > kMaxFacts) on_tape_.clear();
-  }
+  void touch(int32_t offset) { at(base_ + offset).on_tape = true; }
   void move(int32_t distance) { base_ += distance; }
 
   void forget_values() {
-    values_.clear();
+    std::erase_if(cells_, [](const Cell& cell) { return !cell.on_tape; });
+    for (Cell& cell : cells_) cell.value = kDefault;
     rest_zero_ = false;
   }
   // p moved by an unknown distance: nothing known stays expressible.
   void forget_all(uint64_t fresh_origin) {
-    forget_values();
-    on_tape_.clear();
+    cells_.clear();
+    rest_zero_ = false;
     origin_ = fresh_origin;
     base_ = 0;
   }
@@ -71,35 +65,85 @@ class Facts {
   }
   // Keeps what holds in both states (two ways into one program point); both must be comparable.
   void join(const Facts& other) {
-    std::set<int64_t> cells;
-    for (const auto& [cell, value] : values_) cells.insert(cell);
-    for (const auto& [cell, value] : other.values_) cells.insert(cell);
-    std::map<int64_t, int32_t> joined;
+    std::vector<Cell> joined;
     const bool rest_zero = rest_zero_ && other.rest_zero_;
-    for (const int64_t cell : cells) {
-      const std::optional<int32_t> mine = value(static_cast<int32_t>(cell - base_));
-      const std::optional<int32_t> theirs = other.value(static_cast<int32_t>(cell - base_));
-      if (mine && mine == theirs) {
-        joined[cell] = *mine;
+    auto keep = [&](int64_t where, int16_t mine, bool mine_on, int16_t theirs, bool theirs_on) {
+      const std::optional<int32_t> a = resolve(mine);
+      const std::optional<int32_t> b = other.resolve(theirs);
+      Cell cell{where, kDefault, mine_on && theirs_on};
+      if (a && a == b) {
+        cell.value = static_cast<int16_t>(*a);
       } else if (rest_zero) {
-        joined[cell] = kUnknown;
+        cell.value = kUnknown;
       }
+      if (cell.value != kDefault || cell.on_tape) joined.push_back(cell);
+    };
+    size_t i = 0;
+    size_t j = 0;
+    while (i < cells_.size() || j < other.cells_.size()) {
+      const bool take_mine = j == other.cells_.size() ||
+                             (i < cells_.size() && cells_[i].cell <= other.cells_[j].cell);
+      const bool take_theirs = i == cells_.size() ||
+                               (j < other.cells_.size() && other.cells_[j].cell <= cells_[i].cell);
+      const Cell none{};
+      const Cell& mine = take_mine ? cells_[i] : none;
+      const Cell& theirs = take_theirs ? other.cells_[j] : none;
+      keep(take_mine ? mine.cell : theirs.cell, mine.value, mine.on_tape, theirs.value,
+           theirs.on_tape);
+      i += take_mine ? 1 : 0;
+      j += take_theirs ? 1 : 0;
     }
-    values_ = std::move(joined);
+    cells_ = std::move(joined);
     rest_zero_ = rest_zero;
-    std::set<int64_t> both;
-    for (const int64_t cell : on_tape_) {
-      if (other.on_tape_.count(cell) != 0) both.insert(cell);
-    }
-    on_tape_ = std::move(both);
   }
 
  private:
-  static constexpr int32_t kUnknown = -1;
+  static constexpr int16_t kUnknown = -1;  // not known, on a tape whose other cells are 0
+  static constexpr int16_t kDefault = -2;  // as the rest of the tape: 0 if rest_zero_, else unknown
 
-  std::map<int64_t, int32_t> values_;  // cell -> 0..255, or kUnknown over a rest_zero_ tape
-  bool rest_zero_ = false;             // cells missing from values_ hold 0
-  std::set<int64_t> on_tape_;          // cells some earlier access proved in bounds
+  struct Cell {
+    int64_t cell = 0;
+    int16_t value = kDefault;  // 0..255, kUnknown or kDefault
+    bool on_tape = false;      // some earlier access proved it in bounds
+  };
+
+  std::optional<int32_t> resolve(int16_t value) const {
+    if (value == kDefault) return rest_zero_ ? std::optional<int32_t>(0) : std::nullopt;
+    if (value == kUnknown) return std::nullopt;
+    return value;
+  }
+  const Cell* find(int64_t where) const {
+    const auto it = std::lower_bound(cells_.begin(), cells_.end(), where,
+                                     [](const Cell& cell, int64_t w) { return cell.cell < w; });
+    return it != cells_.end() && it->cell == where ? &*it : nullptr;
+  }
+  Cell& at(int64_t where) {
+    auto it = std::lower_bound(cells_.begin(), cells_.end(), where,
+                               [](const Cell& cell, int64_t w) { return cell.cell < w; });
+    if (it != cells_.end() && it->cell == where) return *it;
+    if (cells_.size() >= kMaxFacts) {
+      forget_far_cells();
+      it = std::lower_bound(cells_.begin(), cells_.end(), where,
+                            [](const Cell& cell, int64_t w) { return cell.cell < w; });
+    }
+    return *cells_.insert(it, Cell{where, kDefault, false});
+  }
+
+  // Over a zeroed tape a cell missing from the list is 0, so there it all goes; the origin stays.
+  void forget_far_cells() {
+    if (!rest_zero_) {
+      std::erase_if(cells_, [this](const Cell& cell) {
+        return cell.cell < base_ - kNearCells || cell.cell > base_ + kNearCells;
+      });
+    }
+    if (rest_zero_ || cells_.size() >= kMaxFacts) {
+      cells_.clear();
+      rest_zero_ = false;
+    }
+  }
+
+  std::vector<Cell> cells_;  // sorted by cell
+  bool rest_zero_ = false;   // cells not listed hold 0
   int64_t base_ = 0;
   uint64_t origin_ = 0;
 };
@@ -143,78 +187,94 @@ bool ends_zeroed(const std::vector<Op>& ops, size_t end) {
   return false;
 }
 
-std::unordered_map<size_t, LoopShape> loop_shapes(const std::vector<Op>& ops) {
-  struct Open {
-    size_t begin;
-    int64_t pointer = 0;
-    LoopShape shape;
-    std::set<int64_t> writes;
-    void note(int64_t cell) {
-      if (!shape.writes_known || !offset_fits(cell)) {
-        shape.writes_known = false;
-        return;
-      }
-      writes.insert(cell);
-      if (writes.size() > kMaxFacts) {
-        shape.writes_known = false;
-        writes.clear();
-      }
-    }
-  };
-  std::unordered_map<size_t, LoopShape> shapes;
-  std::vector<Open> open;
-  for (size_t i = 0; i < ops.size(); ++i) {
-    const Op& op = ops[i];
-    if (op.kind == OpKind::kLoopBegin) {
-      open.push_back(Open{.begin = i, .pointer = 0, .shape = {}, .writes = {}});
-      continue;
-    }
-    if (open.empty()) continue;
-    Open& top = open.back();
-    switch (op.kind) {
-      case OpKind::kMove:
-        top.pointer += op.arg;
-        break;
-      case OpKind::kAdd:
-      case OpKind::kSet:
-      case OpKind::kIn:
-      case OpKind::kMulAdd:
-        top.note(top.pointer + op.offset);
-        break;
-      case OpKind::kOut:
-      case OpKind::kLoopBegin:
-        break;
-      case OpKind::kScan:
-        top.shape.balanced = false;
-        break;
-      case OpKind::kLoopEnd: {
-        Open done = std::move(top);
-        open.pop_back();
-        done.shape.balanced = done.shape.balanced && done.pointer == 0;
-        done.shape.once = ends_zeroed(ops, i);
-        for (const int64_t cell : done.writes) done.shape.writes.push_back(static_cast<int32_t>(cell));
-        if (!open.empty()) {
-          Open& parent = open.back();
-          if (!done.shape.balanced) {
-            parent.shape.balanced = false;
-          } else if (!done.shape.writes_known) {
-            parent.shape.writes_known = false;
-          } else {
-            for (const int32_t cell : done.shape.writes) parent.note(parent.pointer + cell);
-          }
+// Every loop's shape, by the index of its kLoopBegin.
+class LoopShapes {
+ public:
+  explicit LoopShapes(const std::vector<Op>& ops) : index_(ops.size(), 0) {
+    struct Open {
+      size_t begin;
+      int64_t pointer;
+      LoopShape shape;
+      void note(int64_t cell) {
+        if (!shape.writes_known) return;
+        if (!offset_fits(cell)) {
+          forget_writes();
+          return;
         }
-        shapes[done.begin] = std::move(done.shape);
-        break;
+        shape.writes.push_back(static_cast<int32_t>(cell));
+        if (shape.writes.size() > 4 * kMaxFacts) tidy();
+      }
+      void tidy() {
+        std::sort(shape.writes.begin(), shape.writes.end());
+        shape.writes.erase(std::unique(shape.writes.begin(), shape.writes.end()),
+                           shape.writes.end());
+        if (shape.writes.size() > kMaxFacts) forget_writes();
+      }
+      void forget_writes() {
+        shape.writes_known = false;
+        shape.writes.clear();
+      }
+    };
+    std::vector<Open> open;
+    for (size_t i = 0; i < ops.size(); ++i) {
+      const Op& op = ops[i];
+      if (op.kind == OpKind::kLoopBegin) {
+        open.push_back(Open{i, 0, LoopShape{}});
+        continue;
+      }
+      if (open.empty()) continue;
+      Open& top = open.back();
+      switch (op.kind) {
+        case OpKind::kMove:
+          top.pointer += op.arg;
+          break;
+        case OpKind::kAdd:
+        case OpKind::kSet:
+        case OpKind::kIn:
+        case OpKind::kMulAdd:
+          top.note(top.pointer + op.offset);
+          break;
+        case OpKind::kOut:
+        case OpKind::kLoopBegin:
+          break;
+        case OpKind::kScan:
+          top.shape.balanced = false;
+          break;
+        case OpKind::kLoopEnd: {
+          Open done = std::move(top);
+          open.pop_back();
+          done.tidy();
+          done.shape.balanced = done.shape.balanced && done.pointer == 0;
+          done.shape.once = ends_zeroed(ops, i);
+          if (!open.empty()) {
+            Open& parent = open.back();
+            if (!done.shape.balanced) {
+              parent.shape.balanced = false;
+            } else if (!done.shape.writes_known) {
+              parent.forget_writes();
+            } else {
+              for (const int32_t cell : done.shape.writes) parent.note(parent.pointer + cell);
+            }
+          }
+          index_[done.begin] = static_cast<uint32_t>(shapes_.size());
+          shapes_.push_back(std::move(done.shape));
+          break;
+        }
       }
     }
   }
-  return shapes;
-}
+
+  const LoopShape& at(size_t begin) const { return shapes_[index_[begin]]; }
+
+ private:
+  std::vector<LoopShape> shapes_;
+  std::vector<uint32_t> index_;  // per op; meaningful at a kLoopBegin
+};
 
 class Folder {
  public:
   Folder(const std::vector<Op>& ops, std::vector<Op>& out)
-      : ops_(ops), out_(out), shapes_(loop_shapes(ops)), facts_(Facts::program_start()) {}
+      : ops_(ops), out_(out), shapes_(ops), facts_(Facts::program_start()) {}
 
   void run() {
     for (size_t i = 0; i < ops_.size(); ++i) {
@@ -265,7 +325,7 @@ class Folder {
  private:
   struct Frame {
     const LoopShape* shape;
-    Facts entry;    // at the '[' test, after it
+    Facts entry;    // at the '[' test, after it; only kept for a balanced loop (else unused)
     bool inlined;   // runs exactly once: its tests are gone
   };
 
@@ -321,7 +381,7 @@ class Folder {
     const std::optional<int32_t> counter = facts_.value(0);
     const bool entered = counter && *counter != 0 && facts_.on_tape(0);
     facts_.touch(0);
-    frames_.push_back(Frame{&shape, facts_, shape.once && entered});
+    frames_.push_back(Frame{&shape, shape.balanced ? facts_ : Facts{}, shape.once && entered});
     if (frames_.back().inlined) return;
     out_.push_back(op);
     if (shape.once) return;  // the body is only ever entered from here
@@ -345,10 +405,10 @@ class Folder {
     out_.push_back(op);
     facts_.touch(0);
     const LoopShape& shape = *frame.shape;
-    if (facts_.comparable(frame.entry)) {
-      facts_.join(frame.entry);
-    } else if (!shape.balanced) {
+    if (!shape.balanced) {
       facts_.forget_all(++origins_);
+    } else if (facts_.comparable(frame.entry)) {
+      facts_.join(frame.entry);
     } else {
       facts_ = std::move(frame.entry);  // true at every test of the loop once its writes go
       if (!shape.writes_known) {
@@ -362,7 +422,7 @@ class Folder {
 
   const std::vector<Op>& ops_;
   std::vector<Op>& out_;
-  std::unordered_map<size_t, LoopShape> shapes_;
+  LoopShapes shapes_;
   Facts facts_;
   std::vector<Frame> frames_;
   uint64_t origins_ = 0;

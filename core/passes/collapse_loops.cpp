@@ -13,39 +13,65 @@ namespace {
 
 // What the body does to one cell, gathered in one walk.
 struct CellUse {
-  int64_t total = 0;            // sum of its adds
-  bool set = false;             // some kSet writes it
-  bool read = false;            // some kMulAdd reads it
+  int64_t total = 0;              // sum of its adds
+  int64_t after_set = 0;          // its value after its last kSet and the adds that follow
+  bool set = false;               // some kSet writes it
+  bool read = false;              // some kMulAdd reads it
   bool muladd_after_set = false;  // a kMulAdd adds into it after its last kSet so far
   bool muladd_target = false;
-  bool emitted = false;         // rewrite: its muladd is out already
+  bool emitted = false;           // rewrite: its muladd is out already
 };
 
 using Uses = std::unordered_map<int32_t, CellUse>;
 
+// A kMulAdd of the body, with whether its counter was written earlier in the body.
+struct BodyMulAdd {
+  int32_t from;
+  int32_t offset;
+  bool from_written_before;
+};
+
 // The body's per-cell uses when the loop opening at ops[begin] has a collapsible shape, else none.
 std::optional<Uses> analyse(const std::vector<Op>& ops, size_t begin) {
   Uses uses;
+  std::vector<BodyMulAdd> muladds;
   for (size_t i = begin + 1;; ++i) {
     const Op& op = ops[i];
     switch (op.kind) {
-      case OpKind::kAdd:
-        uses[op.offset].total += op.arg;
+      case OpKind::kAdd: {
+        CellUse& use = uses[op.offset];
+        use.total += op.arg;
+        use.after_set += op.arg;
         break;
+      }
       case OpKind::kSet: {
         CellUse& use = uses[op.offset];
         use.set = true;
+        use.after_set = op.arg;
         use.muladd_after_set = false;
         break;
       }
       case OpKind::kMulAdd: {
+        const auto source = uses.find(op.from);
+        muladds.push_back({op.from, op.offset, source != uses.end()});
         uses[op.from].read = true;
-        CellUse& target = uses[op.offset];
-        target.muladd_target = true;
-        target.muladd_after_set = true;
+        // Conservatively, even a muladd that only acts on the first turn counts here.
+        uses[op.offset].muladd_after_set = true;
         break;
       }
       case OpKind::kLoopEnd:
+        // A muladd whose counter is a reset cell that ends every turn at 0, unwritten before it in
+        // the body, adds 0 on every turn after the first: it writes its target once, like the
+        // body run once does. Every other muladd makes its target depend on the turn.
+        for (const BodyMulAdd& muladd : muladds) {
+          const CellUse& source = uses[muladd.from];
+          const bool first_turn_only = muladd.offset != 0 && !muladd.from_written_before &&
+                                       source.set && !source.muladd_after_set &&
+                                       wrap_unsigned(source.after_set) == 0;
+          if (first_turn_only) continue;
+          CellUse& target = uses[muladd.offset];
+          target.muladd_target = true;
+        }
         return uses;
       case OpKind::kMove:
       case OpKind::kOut:
@@ -62,8 +88,7 @@ bool collapsible(const Uses& uses) {
   if (counter == uses.end()) return false;
   const CellUse& c = counter->second;
   if (c.set || c.read || c.muladd_target) return false;
-  const int32_t step = wrap_signed(c.total);
-  if (step != -1 && step != 1) return false;
+  if (!trip_factor(c.total)) return false;
   for (const auto& [offset, use] : uses) {
     if (offset == 0) continue;
     const bool linear = !use.set && !use.muladd_target;
@@ -76,8 +101,7 @@ bool collapsible(const Uses& uses) {
 bool rewrite(const std::vector<Op>& ops, size_t begin, std::vector<Op>& out) {
   std::optional<Uses> uses = analyse(ops, begin);
   if (!uses || !collapsible(*uses)) return false;
-  // A -1 counter runs c times; a +1 counter runs 256 - c times, i.e. -c mod 256.
-  const int32_t sign = wrap_signed((*uses)[0].total) == -1 ? 1 : -1;
+  const int32_t factor = *trip_factor((*uses)[0].total);
   const Op& loop = ops[begin];
   out.push_back(loop);
   size_t i = begin + 1;
@@ -93,7 +117,7 @@ bool rewrite(const std::vector<Op>& ops, size_t begin, std::vector<Op>& out) {
       out.push_back(op);
     } else if (!use.emitted) {
       out.push_back(Op{.kind = OpKind::kMulAdd,
-                       .arg = wrap_signed(sign * use.total),
+                       .arg = wrap_signed(factor * use.total),
                        .offset = op.offset,
                        .from = 0,
                        .src = op.src,

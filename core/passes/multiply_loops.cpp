@@ -60,17 +60,16 @@ std::optional<std::vector<Target>> analyse(const std::vector<Op>& ops, size_t be
 bool rewrite(const std::vector<Op>& ops, size_t begin, std::vector<Op>& out) {
   const std::optional<std::vector<Target>> cells = analyse(ops, begin);
   if (!cells) return false;
-  int32_t step = 0;
+  int64_t step = 0;
   for (const Target& cell : *cells) {
-    if (cell.offset == 0) step = wrap_signed(cell.total);
+    if (cell.offset == 0) step = cell.total;
   }
-  if (step != -1 && step != 1) return false;
-  // A -1 counter runs c times; a +1 counter runs 256 - c times, i.e. -c mod 256.
-  const int32_t sign = step == -1 ? 1 : -1;
+  const std::optional<int32_t> factor = trip_factor(step);
+  if (!factor) return false;
   for (const Target& cell : *cells) {
     if (cell.offset == 0) continue;
     out.push_back(Op{.kind = OpKind::kMulAdd,
-                     .arg = wrap_signed(sign * cell.total),
+                     .arg = wrap_signed(*factor * cell.total),
                      .offset = cell.offset,
                      .from = 0,
                      .src = cell.src,

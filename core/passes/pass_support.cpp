@@ -24,6 +24,15 @@ bool certainly_accesses(const Op& op, int32_t offset) {
   return false;
 }
 
+std::optional<int32_t> trip_factor(int64_t step) {
+  const int32_t down = wrap_unsigned(-step);
+  if (down % 2 == 0) return std::nullopt;
+  // Odd numbers are their own inverse mod 8; each Newton step doubles the correct low bits.
+  uint32_t inverse = static_cast<uint32_t>(down);
+  for (int i = 0; i < 3; ++i) inverse *= 2 - static_cast<uint32_t>(down) * inverse;
+  return wrap_signed(inverse);
+}
+
 bool offset_fits(int64_t value) { return value >= -kMaxOffset && value <= kMaxOffset; }
 
 }  // namespace bf::passes

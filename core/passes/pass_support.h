@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "core/op.h"
 
@@ -18,6 +19,13 @@ constexpr int32_t wrap_signed(int64_t value) {
 constexpr int32_t wrap_unsigned(int64_t value) {
   return static_cast<int32_t>(((value % 256) + 256) % 256);
 }
+
+// A counted loop whose counter cell changes by `step` per iteration and starts at c runs n times,
+// where c + n*step = 0 mod 256. For an odd step that n is unique below 256 and equals
+// c * trip_factor(step) mod 256 (the inverse of -step mod 256); an even step has no such factor
+// (with an odd c the loop never ends), so it returns nothing. Since (c*k mod 256)*a = c*(k*a)
+// mod 256, a cell that gains `a` per iteration ends up += c * (k*a): one kMulAdd factor.
+std::optional<int32_t> trip_factor(int64_t step);
 
 // True when executing `op` certainly reads or writes cell[p+offset] (p as the op starts, except for
 // kScan, whose last test is of cell[p] where it stops). A kMulAdd's target counts only when its

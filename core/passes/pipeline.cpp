@@ -8,6 +8,7 @@
 #include "core/passes/collapse_loops.h"
 #include "core/passes/dead_loops.h"
 #include "core/passes/fold_runs.h"
+#include "core/passes/known_cells.h"
 #include "core/passes/multiply_loops.h"
 #include "core/passes/offset_addressing.h"
 #include "core/passes/pass_switch.h"
@@ -39,10 +40,17 @@ constexpr Pass kCollapseLoops{"collapse-loops",
                               "counted loops of constant adds and resets run their body once",
                               passes::collapse_loops};
 
+constexpr Pass kKnownCells{"known-cells",
+                           "fold ops on cells of known value, facts carried through loops",
+                           passes::known_cells};
+
 constexpr Pass kO1[] = {kFoldRuns};
 constexpr Pass kO2[] = {kFoldRuns, kDeadLoops, kClearLoops, kScanLoops};
-constexpr Pass kO3[] = {kFoldRuns,      kDeadLoops,        kClearLoops,  kScanLoops,
-                        kMultiplyLoops, kOffsetAddressing, kSetAddMerge, kCollapseLoops};
+// O3 leaves dead loops to known-cells, which finds all that dead-loops does and more. Set-add-merge
+// runs again after it: the sets it makes often fold with a later write of the same cell.
+constexpr Pass kO3[] = {kFoldRuns,      kClearLoops,       kScanLoops,   kMultiplyLoops,
+                        kOffsetAddressing, kSetAddMerge,   kCollapseLoops, kKnownCells,
+                        kSetAddMerge};
 
 // One row per level; each row lists that level's passes in order.
 constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};
@@ -56,8 +64,10 @@ constexpr std::string_view kDisabledPass = "";
 #endif
 
 constexpr bool names_a_pass(std::string_view name) {
-  for (const Pass& pass : kO3) {
-    if (pass.name == name) return true;
+  for (const std::span<const Pass> level : kLevels) {
+    for (const Pass& pass : level) {
+      if (pass.name == name) return true;
+    }
   }
   return false;
 }

@@ -1,9 +1,10 @@
 // set-add-merge (O3): folds Add/Set pairs of one cell within a basic block (both orders).
 #include "core/passes/set_add_merge.h"
 
+#include <algorithm>
 #include <cstdint>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "core/passes/pass_support.h"
 
@@ -16,31 +17,31 @@ class BlockMerger {
   explicit BlockMerger(std::vector<Op>& out) : out_(out) {}
 
   void add(const Op& op) {
-    if (const auto it = pending_.find(op.offset); it != pending_.end()) {
-      Op& into = out_[it->second];
+    if (const size_t* at = pending(op.offset)) {
+      Op& into = out_[*at];
       into.arg = into.kind == OpKind::kSet ? wrap_unsigned(int64_t{into.arg} + op.arg)
                                            : wrap_signed(int64_t{into.arg} + op.arg);
       return;
     }
     emit(op);
-    pending_[op.offset] = out_.size() - 1;
+    absorb_into_last(op.offset);
   }
 
   void set(const Op& op) {
-    if (const auto it = pending_.find(op.offset); it != pending_.end()) {
-      Op& into = out_[it->second];
+    if (const size_t* at = pending(op.offset)) {
+      Op& into = out_[*at];
       into.kind = OpKind::kSet;
       into.arg = wrap_unsigned(op.arg);
       return;
     }
     emit(op);
-    pending_[op.offset] = out_.size() - 1;
+    absorb_into_last(op.offset);
   }
 
   // An op that reads a cell (its counter, for a muladd) or writes it in a way that does not fold.
   void barrier(const Op& op) {
-    pending_.erase(op.offset);
-    if (op.kind == OpKind::kMulAdd) pending_.erase(op.from);
+    forget_pending(op.offset);
+    if (op.kind == OpKind::kMulAdd) forget_pending(op.from);
     emit(op);
   }
 
@@ -50,7 +51,7 @@ class BlockMerger {
     accessed_.clear();
     out_.push_back(op);
     prior_access_.push_back(false);
-    if (op.kind != OpKind::kMove) accessed_.insert(0);
+    if (op.kind != OpKind::kMove) accessed_.push_back(0);
   }
 
   // Drops the adds that net 0 on a cell accessed before them.
@@ -65,16 +66,40 @@ class BlockMerger {
 
  private:
   void emit(const Op& op) {
-    prior_access_.push_back(accessed_.count(op.offset) != 0);
+    prior_access_.push_back(std::find(accessed_.begin(), accessed_.end(), op.offset) !=
+                            accessed_.end());
     out_.push_back(op);
-    if (certainly_accesses(op, op.offset)) accessed_.insert(op.offset);
-    if (op.kind == OpKind::kMulAdd) accessed_.insert(op.from);
+    if (certainly_accesses(op, op.offset)) note_access(op.offset);
+    if (op.kind == OpKind::kMulAdd) note_access(op.from);
+  }
+
+  // Blocks touch few cells, so flat lists beat hashing; past kMaxCells a list forgets (merging
+  // less is always safe) so that a huge block stays linear.
+  static constexpr size_t kMaxCells = 64;
+
+  const size_t* pending(int32_t cell) const {
+    for (const auto& [pending_cell, at] : pending_) {
+      if (pending_cell == cell) return &at;
+    }
+    return nullptr;
+  }
+  void absorb_into_last(int32_t cell) {
+    if (pending_.size() >= kMaxCells) pending_.clear();
+    pending_.emplace_back(cell, out_.size() - 1);
+  }
+  void forget_pending(int32_t cell) {
+    std::erase_if(pending_, [cell](const auto& entry) { return entry.first == cell; });
+  }
+  void note_access(int32_t cell) {
+    if (std::find(accessed_.begin(), accessed_.end(), cell) != accessed_.end()) return;
+    if (accessed_.size() >= kMaxCells) accessed_.clear();
+    accessed_.push_back(cell);
   }
 
   std::vector<Op>& out_;
-  std::vector<bool> prior_access_;                 // parallel to out_
-  std::unordered_map<int32_t, size_t> pending_;    // cell -> the out_ op that absorbs its writes
-  std::unordered_set<int32_t> accessed_;           // cells certainly accessed in this block
+  std::vector<bool> prior_access_;                      // parallel to out_
+  std::vector<std::pair<int32_t, size_t>> pending_;     // cell, the out_ op absorbing its writes
+  std::vector<int32_t> accessed_;                       // cells certainly accessed in this block
 };
 
 }  // namespace

@@ -137,6 +137,18 @@ TEST(MultiplyLoops, TargetsInBodyOrderWithCombinedAndNegatedFactors) {
             "9     set p[0] = 0                      @21\n");
 }
 
+TEST(MultiplyLoops, AnyOddCounterStepScalesTheFactorsByItsInverse) {
+  // -3 runs c * 171 times (3 * 171 = 1 mod 256): factor 2 * 171 = 86; +5 runs c * 51 times
+  // (-5 * 51 = 1 mod 256): factor -1 * 51.
+  EXPECT_EQ(after({"fold-runs", "multiply-loops"}, ",[--->++<],[+++++>-<]"),
+            "0     in p[0]                           @0\n"
+            "1     muladd p[+1] += p[0] * 86         @6 @1\n"
+            "2     set p[0] = 0                      @1\n"
+            "3     in p[0]                           @10\n"
+            "4     muladd p[+1] += p[0] * -51        @18 @11\n"
+            "5     set p[0] = 0                      @11\n");
+}
+
 TEST(MultiplyLoops, LeavesUnbalancedIoEvenStepAndNestedLoopsAlone) {
   const std::string kept = "+[->+<<]+[->+.<]+[-->+<]+[->,<]";
   EXPECT_EQ(after({"multiply-loops"}, kept), after({}, kept));
@@ -212,10 +224,61 @@ TEST(CollapseLoops, LeavesLoopsWhoseCellsCarryStateAcrossTurns) {
                                                 "offset-addressing", "set-add-merge"};
   std::vector<std::string_view> all = prefix;
   all.push_back("collapse-loops");
-  const std::string code = "+>+++++[<[->>+<<]>-]";
+  // (Were p[-1] reset to 0, the inner loop would add nothing after the first turn; here it is 1.)
+  const std::string code = "+>+++++[<[->>+<<]+>-]";
   EXPECT_EQ(after(all, code), after(prefix, code));
   // An even counter step, or a counter that is also set, is not counted.
   EXPECT_EQ(after(all, "+[>[-]<--]"), after(prefix, "+[>[-]<--]"));
+}
+
+TEST(CollapseLoops, InnerCountedLoopThatEndsAtZeroAddsOnlyOnTheFirstTurn) {
+  // The inner loop empties p[-1] into p[+1]; from the second turn on it moves nothing, so the
+  // outer loop (step -3: it runs c * 171 times, 3 * 171 = 1 mod 256) runs its body once and p[+2]
+  // gets c * 171 * 2 = c * 86 by muladd.
+  EXPECT_EQ(after({"fold-runs", "clear-loops", "multiply-loops", "offset-addressing",
+                   "set-add-merge", "collapse-loops"},
+                  ",>,[<[->>+<<]>>>++<<---]"),
+            "0     in p[0]                           @0\n"
+            "1     in p[+1]                          @2\n"
+            "2     move p += 1                       @1\n"
+            "3     loop while p[0] -> 8              @3\n"
+            "4       muladd p[+1] += p[-1] * 1       @9 @5\n"
+            "5       set p[-1] = 0                   @5\n"
+            "6       muladd p[+2] += p[0] * 86       @16 @3\n"
+            "7       set p[0] = 0                    @3\n"
+            "8     end -> 3                          @23\n");
+}
+
+TEST(KnownCells, FoldsKnownValuesAndCarriesThemThroughLoops) {
+  // At the start every cell is 0: adds become sets, and the comment loop goes. p[+1] is untouched
+  // by the input loop, so it is still 3 after it: the muladd from it becomes a set of p[+3]. The
+  // loop that runs at most once (it ends with `set p[0] = 0`) has a known counter (2): it becomes
+  // its body, where p[+3] is known too.
+  EXPECT_EQ(after({"fold-runs", "dead-loops", "clear-loops", "multiply-loops", "offset-addressing",
+                   "known-cells"},
+                  ">+++>++<<,[.,]>[->>+<<]>[>+++<[-]]>."),
+            "0     set p[+1] = 3                     @1\n"
+            "1     set p[+2] = 2                     @5\n"
+            "2     in p[0]                           @9\n"
+            "3     loop while p[0] -> 6              @10\n"
+            "4       out p[0]                        @11\n"
+            "5       in p[0]                         @12\n"
+            "6     end -> 3                          @13\n"
+            "7     set p[+3] = 3                     @19\n"
+            "8     set p[+1] = 0                     @15\n"
+            "9     move p += 2                       @14\n"
+            "10    set p[+1] = 6                     @26\n"
+            "11    set p[0] = 0                      @30\n"
+            "12    out p[+1]                         @35\n");
+}
+
+TEST(KnownCells, KeepsLoopsWhoseCellsTheBodyMayChange) {
+  // p[+1] is written in the loop, so its value after it is not known; nor is p[0]'s after the scan.
+  const std::vector<std::string_view> prefix = {"fold-runs", "offset-addressing"};
+  std::vector<std::string_view> all = prefix;
+  all.push_back("known-cells");
+  EXPECT_EQ(after(all, ",[>,<-]>[-<+>]"), after(prefix, ",[>,<-]>[-<+>]"));
+  EXPECT_EQ(after(all, ",[>]<[.]"), after(prefix, ",[>]<[.]"));
 }
 
 TEST(Pipelines, EachLevelOnOneProgram) {
@@ -277,20 +340,20 @@ TEST(Pipelines, EachLevelOnOneProgram) {
             "16    add p[0] += 1                     @36\n"
             "17    out p[0]                          @37\n"
             "18    set p[0] = 0                      @38\n");
+  // At O3 the nested counted loop collapses, known-cells runs it (its counter is known: 5) and
+  // folds its muladd (p[-1] is known: 2); what stays are the accesses that may trap.
   EXPECT_EQ(at_level(3, code),
-            "0     add p[0] += 2                     @10\n"
-            "1     add p[+1] += 5                    @13\n"
+            "0     set p[0] = 2                      @10\n"
+            "1     set p[+1] = 5                     @13\n"
             "2     move p += 1                       @12\n"
-            "3     loop while p[0] -> 7              @18\n"
-            "4       muladd p[+1] += p[-1] * 1       @24 @20\n"
-            "5       set p[-1] = 0                   @20\n"
-            "6       add p[0] += -1                  @29\n"
-            "7     end -> 3                          @30\n"
-            "8     move p += -2                      @31\n"
-            "9     scan p[0] != 0, p +1              @33 @35\n"
-            "10    add p[0] += 1                     @36\n"
-            "11    out p[0]                          @37\n"
-            "12    set p[0] = 0                      @38\n");
+            "3     set p[+1] = 2                     @24\n"
+            "4     set p[-1] = 0                     @20\n"
+            "5     set p[0] = 0                      @18\n"
+            "6     move p += -2                      @31\n"
+            "7     scan p[0] != 0, p +1              @33 @35\n"
+            "8     set p[0] = 1                      @36\n"
+            "9     out p[0]                          @37\n"
+            "10    set p[0] = 0                      @38\n");
 }
 
 TEST(Pipelines, EveryPassIsListedOnceAndLevelsOnlyGrow) {

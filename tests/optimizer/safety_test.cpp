@@ -112,12 +112,52 @@ TEST(Safety, CollapsedLoopTrapsWhereO0Does) {
   RunSetup page;
   page.tape_cells = kPage;
   // A counted loop resetting a cell just past the end: O0 traps at that cell's `[` (byte 4100).
-  const std::string code = moves(kPage - 2) + "+++[>>[-]<<-]";
+  // The counter comes from input, so known-cells cannot run the collapsed loop at compile time.
+  const std::string code = moves(kPage - 2) + ",++[>>[-]<<-]";
   EXPECT_TRUE(has_loop(code, 3));
+  page.input = "\x01";
   const Outcome o = same_at_every_level(code, page);
   EXPECT_EQ(o.result, (RunResult{RunStatus::kTapeOverflow, static_cast<uint32_t>(kPage + 4), kPage}));
   // With the reset cell in bounds the loop runs and leaves the right values.
   EXPECT_EQ(same_at_every_level(">+++++[>++++[-]+<-<+++>]<.>>.").output, "\x0f\x01");
+}
+
+TEST(Safety, CountersWithAnyOddStepRunTheInverseTimes) {
+  // 1 + 3n = 0 mod 256 at n = 85: the target gets 2 * 85 = 170.
+  EXPECT_EQ(same_at_every_level("+[+++>++<]>.").output, "\xaa");
+  // 10 - 7n = 0 mod 256 at n = 38; then 38 turns of a collapsed body adding 5: 190.
+  EXPECT_EQ(same_at_every_level(">,[>[-]+<<+++++>-------]<.>>.", RunSetup{.input = "\x0a"}).output,
+            "\xbe\x01");
+  EXPECT_FALSE(has_loop(",[>+<---]", 3));
+  EXPECT_TRUE(has_loop(",[>+<--]", 3));  // even: may never end
+}
+
+TEST(Safety, KnownCellsKeepTheAccessesOfCellsNoOpHasTouched) {
+  // Every cell starts at 0, but a test or write of a cell off the tape must still trap there.
+  RunSetup page;
+  page.tape_cells = kPage;
+  EXPECT_EQ(same_at_every_level(moves(kPage) + "[.]", page).result,
+            (RunResult{RunStatus::kTapeOverflow, kPage, kPage}));
+  EXPECT_EQ(same_at_every_level(moves(kPage) + "[-]", page).result,
+            (RunResult{RunStatus::kTapeOverflow, kPage, kPage}));
+  EXPECT_EQ(same_at_every_level(moves(kPage) + "+-", page).result,
+            (RunResult{RunStatus::kTapeOverflow, kPage, kPage}));
+  EXPECT_EQ(same_at_every_level("<[>]").result, (RunResult{RunStatus::kTapeUnderflow, 1, -1}));
+  EXPECT_EQ(same_at_every_level("++[>+<-]<<[->+<]").result,
+            (RunResult{RunStatus::kTapeUnderflow, 10, -2}));
+  // A loop that runs once, whose counter is known, still traps inside at its command.
+  EXPECT_EQ(same_at_every_level("+[<<+>>[-]]").result, (RunResult{RunStatus::kTapeUnderflow, 4, -2}));
+}
+
+TEST(Safety, KnownCellsFollowValuesThroughLoops) {
+  // p[1] is set before the first loop and not written in it: still 4 after it, so the doubling
+  // adds 8 to the 3 moved into p[2].
+  EXPECT_EQ(same_at_every_level(">++++<,[>>+<<-]>[->++<]>.<.", RunSetup{.input = "\x03"}).output,
+            std::string("\x0b\x00", 2));
+  // A conditional (runs at most once) that zeroes its flag; after it p[1] is 7 or 9.
+  EXPECT_EQ(same_at_every_level(">+++++++<,[>++<[-]]>.", RunSetup{.input = "\x01"}).output, "\x09");
+  EXPECT_EQ(same_at_every_level(">+++++++<,[>++<[-]]>.", RunSetup{.input = std::string(1, '\0')}).output,
+            "\x07");
 }
 
 TEST(Safety, OffsetsBeyondTheLimitAreSplitAndStillRight) {

@@ -154,8 +154,8 @@ class Generator {
     }
   }
 
-  // [->++>+++<<] and friends: targets at offsets -5..5, factors -6..6 (0 as `+-`), a -1 or +1
-  // counter anywhere in the body; sometimes spoiled by `.`, `,` or an unbalanced move.
+  // [->++>+++<<] and friends: targets at offsets -5..5, factors -6..6 (0 as `+-`), a counter
+  // stepping by an odd amount (mostly -1 or +1) anywhere in the body; sometimes spoiled by `.`, `,` or an unbalanced move.
   void multiply_loop() {
     adds(draw_.between(1, 12));
     const int start = position_;
@@ -165,7 +165,7 @@ class Generator {
     for (int t = 0; t <= targets; ++t) {
       if (t == counter_at) {
         go_to(start);
-        adds(draw_.chance(75) ? -1 : 1);
+        adds((draw_.chance(75) ? -1 : 1) * odd_step());
         continue;
       }
       int offset = draw_.nonzero(5);
@@ -193,9 +193,13 @@ class Generator {
     loop([&](int) {
       for (int i = draw_.between(1, 4); i > 0; --i) piece(depth + 1);
     });
-    adds(draw_.chance(85) ? -1 : 1);
+    adds((draw_.chance(85) ? -1 : 1) * odd_step());
     emit(']');
   }
+
+  // A counter's step: mostly 1, now and then another odd amount (the trip count is then the
+  // counter times the inverse of the step mod 256).
+  int odd_step() { return draw_.chance(80) ? 1 : (draw_.chance(50) ? 3 : 7); }
 
   // [ body [-] ]: runs at most once.
   void if_loop(int depth) {

@@ -116,7 +116,9 @@ Source read_source_file(const std::string& path) {
       ::close(fd);
       return Source(path, std::make_shared<const FileMapping>(data, size));
     }
-    // A file system that cannot map: read it as a pipe is read.
+    // A file system that cannot map: read it as a pipe is read. (A mapped file that another
+    // process truncates while bfbench runs would fault on the lost pages: a risk we take for not
+    // copying large sources into memory.)
   }
   std::string bytes = read_all(fd, path);
   ::close(fd);

@@ -132,12 +132,25 @@ Source load_source(const std::optional<std::string>& file, const std::optional<s
   }
 }
 
-Program parse_or_fail(const Source& source) {
+namespace {
+
+template <typename Parse>
+Program or_fail(const Source& source, Parse parse_source) {
   try {
-    return parse(source);
+    return parse_source();
   } catch (const ParseError& error) {
     throw CommandError{exit_code::kBadProgram, source.describe(error.byte) + ": " + error.message};
   }
+}
+
+}  // namespace
+
+Program parse_or_fail(const Source& source) {
+  return or_fail(source, [&] { return parse(source); });
+}
+
+Program parse_and_optimize_or_fail(const Source& source, int level) {
+  return or_fail(source, [&] { return parse_and_optimize(source, level); });
 }
 
 }  // namespace bf::cli

@@ -59,4 +59,7 @@ Source load_source(const std::optional<std::string>& file, const std::optional<s
 // parse() with a ParseError turned into CommandError(65) "file:line:col (byte N): message".
 Program parse_or_fail(const Source& source);
 
+// parse_and_optimize() (core/passes/pipeline.h: folds while parsing), errors as parse_or_fail's.
+Program parse_and_optimize_or_fail(const Source& source, int level);
+
 }  // namespace bf::cli

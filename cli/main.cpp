@@ -1,44 +1,20 @@
 // bfbench: runs, inspects and benchmarks Brainf*ck programs on several execution engines.
-#include <csignal>
+// This is the front door: it carries the commands a run needs (run, ir, engines, --version) and
+// hands every other command to bfbench-tools (tools_exec.h), so that start-up loads only what a
+// run uses.
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <iostream>
 #include <string>
 
-#include "cli/asm_command.h"
-#include "cli/cli_common.h"
-#include "cli/driver/bench_command.h"
+#include "cli/command_guard.h"
 #include "cli/exit_codes.h"
-#include "cli/explore/explore_command.h"
 #include "cli/ir_command.h"
-#include "cli/measure_command.h"
 #include "cli/pass_options.h"
 #include "cli/run_command.h"
-#include "cli/suggest.h"
+#include "cli/tools_exec.h"
 #include "cli/version.h"
-#include "core/runtime/process_cleanup.h"
 #include "engines/builtin_engines.h"
 
 namespace {
-
-constexpr const char* kHelp =
-    "bfbench: run, inspect and benchmark Brainf*ck programs on several execution engines.\n"
-    "\n"
-    "Usage:\n"
-    "  bfbench [benchmark options]    benchmark engines x programs x levels (options below)\n"
-    "  bfbench run [options] FILE     run a program (bfbench run --help)\n"
-    "  bfbench ir [-O N] FILE         print the IR after optimization (bfbench ir --help)\n"
-    "  bfbench asm [options] FILE     a JIT's machine code, op by op (bfbench asm --help)\n"
-    "  bfbench explore [options] FILE -o DIR  a page linking source, IR and machine code\n"
-    "  bfbench engines                list the engines and whether this build has them\n"
-    "  bfbench measure [options]      one checked run for the regression gate (bfbench measure --help)\n"
-    "  bfbench --help | --version\n"
-    "Every command: --disable-pass NAME[,NAME] or --only-passes LIST (see bfbench ir --passes).\n"
-    "\n"
-    "Exit codes: 0 ok, 64 bad usage, 65 program does not parse, 66 file cannot be read,\n"
-    "70 tape under/overflow or step limit, 74 output cannot be written, 124 time limit,\n"
-    "129/130/143 ended by SIGHUP/SIGINT/SIGTERM (nothing left running or behind).\n";
 
 int engines_command() {
   for (const bf::EngineInfo& info : bf::builtin_engines().all()) {
@@ -50,49 +26,22 @@ int engines_command() {
 
 int dispatch(int argc, char** argv) {
   const std::string command = argc > 1 ? argv[1] : "";
-  if (command == "run") return bf::cli::run_command(argc - 1, argv + 1);
-  if (command == "ir") return bf::cli::ir_command(argc - 1, argv + 1);
-  if (command == "asm") return bf::cli::asm_command(argc - 1, argv + 1);
-  if (command == "explore") return bf::cli::explore_command(argc - 1, argv + 1);
+  if (command == "run" || command == "ir") {
+    // --disable-pass, --only-passes; taken here, not before the exec below, so that
+    // bfbench-tools sees them too.
+    bf::cli::take_pass_options(argc, argv);
+    return command == "run" ? bf::cli::run_command(argc - 1, argv + 1)
+                            : bf::cli::ir_command(argc - 1, argv + 1);
+  }
   if (command == "engines") return engines_command();
-  if (command == "measure") return bf::cli::measure_command(argc - 1, argv + 1);
-  if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kHelp << "\n" << bf::driver::bench_help();
-    return bf::exit_code::kOk;
-  }
   if (command == "--version") {
-    std::cout << "bfbench " << bf::kVersion << " (commit " << bf::kGitCommit << ")\n";
+    std::printf("bfbench %s (commit %s)\n", bf::kVersion, bf::kGitCommit);
     return bf::exit_code::kOk;
   }
-  if (command.empty() || command[0] == '-') return bf::driver::bench_command(argc, argv);
-  std::error_code not_a_file;
-  if (std::filesystem::is_regular_file(command, not_a_file)) {
-    throw bf::cli::UsageError{"'" + command + "' is a file, not a command (did you mean 'bfbench run " +
-                              command + "'?)"};
-  }
-  throw bf::cli::UsageError{
-      "unknown command '" + command + "'" +
-      bf::cli::did_you_mean(command, {"run", "ir", "asm", "engines", "measure", "help"})};
+  bf::cli::exec_tools(argv);  // the benchmark driver, asm, measure, --help, unknown commands
+  return bf::exit_code::kRuntimeTrap;
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes a write error we report, not a silent death
-  // SIGINT, SIGTERM, SIGHUP: the C compiler's process group and temporary directories go too, the
-  // output so far is written, and the status is 130, 143 or 129 (process_cleanup.h).
-  bf::cleanup::end_on_signals();
-  try {
-    bf::cli::take_pass_options(argc, argv);  // --disable-pass, --only-passes: every command
-    return dispatch(argc, argv);
-  } catch (const bf::cli::UsageError& error) {
-    std::cerr << "bfbench: " << error.message << " (see bfbench --help)\n";
-    return bf::exit_code::kUsage;
-  } catch (const bf::cli::CommandError& error) {
-    std::cerr << error.message << "\n";  // starts with the file it is about
-    return error.code;
-  } catch (const std::exception& error) {
-    std::cerr << "bfbench: internal error: " << error.what() << "\n";
-    return bf::exit_code::kRuntimeTrap;
-  }
-}
+int main(int argc, char** argv) { return bf::cli::run_guarded(dispatch, argc, argv); }

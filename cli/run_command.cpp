@@ -159,7 +159,7 @@ int run_command(int argc, char** argv) {
                            " bytes of source exceed --max-code-size (" +
                            std::to_string(options.max_code_bytes) + ")"};
   }
-  const Program program = optimize(parse_or_fail(source), options.level);
+  const Program program = parse_and_optimize_or_fail(source, options.level);
 
   int input_fd = -1;
   std::unique_ptr<InputSource> input = open_input(options, input_fd);

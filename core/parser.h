@@ -14,8 +14,18 @@ struct ParseError {
   std::string message;  // e.g. "unmatched '['"
 };
 
+struct ParseOptions {
+  // Fold runs as they are read: the result is exactly fold-runs of the O0 program (the first pass
+  // of every level above O0), without ever holding the O0 program -- one op per command.
+  bool fold_runs = false;
+};
+
 // Throws ParseError for an unmatched '[' (the innermost one left open) or ']' (the first one
 // that closes nothing). Every byte other than the eight commands is a comment.
-Program parse(const Source& source);
+//
+// Memory: the ops vector is sized once, from a first count of the commands, and the source's
+// pages are released behind the parser (Source::release_before), so a large file costs its ops
+// and no more.
+Program parse(const Source& source, const ParseOptions& options = {});
 
 }  // namespace bf

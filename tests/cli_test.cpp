@@ -250,5 +250,28 @@ TEST(Cli, ClosedStdoutIsAWriteErrorNotACrash) {
   expect_one_line(r);
 }
 
+// Start-up: `bfbench run` loads only what a run needs. The benchmark library, the disassembler and
+// libcrypto belong to bfbench-tools (cli/tools_exec.h), which every other command still reaches.
+TEST(Cli, RunLoadsNeitherTheBenchmarkLibraryNorTheDisassemblerNorLibcrypto) {
+  const ProcessResult r = run_process({"/usr/bin/env", "LD_DEBUG=libs", kBfbench, "run", "-e", "."});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_NE(r.err.find("libc.so"), std::string::npos) << "no dynamic loader trace: " << r.err;
+  for (const char* heavy : {"libbenchmark", "libcapstone", "libcrypto"}) {
+    EXPECT_EQ(r.err.find(heavy), std::string::npos) << "bfbench run loads " << heavy;
+  }
+}
+
+TEST(Cli, CommandsBeyondRunReachBfbenchTools) {
+  const ProcessResult help = bfbench({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("bfbench asm [options] FILE"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("--engine"), std::string::npos) << "no benchmark options: " << help.out;
+  const ProcessResult asm_help = bfbench({"asm", "--help"});
+  EXPECT_EQ(asm_help.exit_code, 0) << asm_help.err;
+  const ProcessResult unknown = bfbench({"frobnicate"});
+  EXPECT_EQ(unknown.exit_code, 64);
+  EXPECT_EQ(unknown.err, "bfbench: unknown command 'frobnicate' (see bfbench --help)\n");
+}
+
 }  // namespace
 }  // namespace bf::testing

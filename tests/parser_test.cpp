@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "core/ir_printer.h"
+#include "core/passes/fold_runs.h"
+#include "core/passes/pipeline.h"
+#include "tests/support/random_program.h"
 
 namespace bf {
 namespace {
@@ -77,6 +80,39 @@ TEST(Parser, AMillionNestedLoopsMissingOneCloseFailCleanly) {
 }
 
 TEST(Parser, EmptyProgramIsValid) { EXPECT_TRUE(parse(Source("e", "")).ops.empty()); }
+
+}  // namespace
+}  // namespace bf
+
+namespace bf {
+namespace {
+
+// Folding while parsing is fold-runs of the O0 program, op for op, on programs of every idiom
+// (cancelling pairs, adds of 0 that must stay, moves that sum to 0 next to loops); and the
+// pipeline that starts from it gives what optimize() gives at every level.
+TEST(Parser, FoldingWhileParsingIsFoldRunsOfTheO0Program) {
+  for (uint64_t seed = 1; seed <= 300; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    const Source source("random.b", testing::random_program(seed).code + "+-<>+>-<[-+]><");
+    const Program o0 = parse(source);
+    ASSERT_EQ(parse(source, {.fold_runs = true}), passes::fold_runs(o0));
+    for (int level = 0; level <= kMaxLevel; ++level) {
+      ASSERT_EQ(parse_and_optimize(source, level, /*check=*/true), optimize(o0, level, {}, true))
+          << "level " << level;
+    }
+  }
+}
+
+TEST(Parser, FoldingWhileParsingStillNamesTheUnmatchedBracket) {
+  EXPECT_THROW(parse(Source("p", "++>>]"), {.fold_runs = true}), ParseError);
+  try {
+    parse(Source("p", "+[[+-]"), {.fold_runs = true});
+    FAIL() << "no error";
+  } catch (const ParseError& error) {
+    EXPECT_EQ(error.byte, 1u);
+    EXPECT_EQ(error.message, "unmatched '['");
+  }
+}
 
 }  // namespace
 }  // namespace bf

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+
 namespace bf {
 namespace {
 
@@ -36,6 +39,35 @@ TEST(Source, ReadingADirectoryIsAnError) {
   } catch (const SourceReadError& error) {
     EXPECT_EQ(error.message, "/: cannot read: is a directory");
   }
+}
+
+}  // namespace
+}  // namespace bf
+
+namespace bf {
+namespace {
+
+// A file is mapped, not copied; pages released behind the parser come back from the file when an
+// error message reads them again.
+TEST(Source, AMappedFileReadsTheSameBytesAfterItsPagesAreReleased) {
+  std::string bytes;
+  for (int i = 0; bytes.size() < (3 << 20); ++i) bytes += "line " + std::to_string(i) + " +-\n";
+  bytes += "[";
+  const std::string path = ::testing::TempDir() + "mapped_source.b";
+  std::ofstream(path, std::ios::binary) << bytes;
+  const Source source = read_source_file(path);
+  ASSERT_EQ(source.bytes(), bytes);
+  source.release_before(bytes.size());
+  EXPECT_EQ(source.bytes(), bytes);
+  const auto last = static_cast<uint32_t>(bytes.size() - 1);
+  const std::string lines = std::to_string(std::count(bytes.begin(), bytes.end(), '\n') + 1);
+  EXPECT_EQ(source.describe(last), path + ":" + lines + ":1 (byte " + std::to_string(last) + ")");
+}
+
+TEST(Source, AnEmptyFileIsAnEmptySource) {
+  const std::string path = ::testing::TempDir() + "empty_source.b";
+  std::ofstream(path, std::ios::binary).flush();
+  EXPECT_TRUE(read_source_file(path).bytes().empty());
 }
 
 }  // namespace

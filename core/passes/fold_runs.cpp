@@ -41,28 +41,30 @@ void append_add(std::vector<Op>& ops, const Op& add) {
 
 }  // namespace
 
+void append_folded(std::vector<Op>& ops, const Op& op) {
+  switch (op.kind) {
+    case OpKind::kMove:
+      append_move(ops, op);
+      break;
+    case OpKind::kAdd:
+      append_add(ops, op);
+      break;
+    case OpKind::kOut:
+    case OpKind::kIn:
+    case OpKind::kLoopBegin:
+    case OpKind::kLoopEnd:
+    case OpKind::kSet:
+    case OpKind::kScan:
+    case OpKind::kMulAdd:
+      ops.push_back(op);
+      break;
+  }
+}
+
 Program fold_runs(const Program& program) {
   Program out;
-  out.ops.reserve(program.ops.size());
-  for (const Op& op : program.ops) {
-    switch (op.kind) {
-      case OpKind::kMove:
-        append_move(out.ops, op);
-        break;
-      case OpKind::kAdd:
-        append_add(out.ops, op);
-        break;
-      case OpKind::kOut:
-      case OpKind::kIn:
-      case OpKind::kLoopBegin:
-      case OpKind::kLoopEnd:
-      case OpKind::kSet:
-      case OpKind::kScan:
-      case OpKind::kMulAdd:
-        out.ops.push_back(op);
-        break;
-    }
-  }
+  out.ops.reserve(program.ops.size());  // only the pages used become resident
+  for (const Op& op : program.ops) append_folded(out.ops, op);
   link_loops(out);
   return out;
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parser.h"
 #include "core/passes/clear_loops.h"
 #include "core/passes/collapse_loops.h"
 #include "core/passes/dead_loops.h"
@@ -98,8 +99,11 @@ std::span<const Pass> all_passes() {
 
 std::string_view disabled_pass() { return kDisabledPass; }
 
-Program optimize(Program program, int level, const PassObserver& observer, bool check) {
-  for (const Pass& pass : passes_for_level(level)) {
+namespace {
+
+Program run_passes(Program program, std::span<const Pass> passes, const PassObserver& observer,
+                   bool check) {
+  for (const Pass& pass : passes) {
     if (pass.name == kDisabledPass || !pass_enabled(pass.name)) continue;  // pass_switch.h
     Program next = pass.run(program);
     if (check) {
@@ -111,6 +115,20 @@ Program optimize(Program program, int level, const PassObserver& observer, bool 
     program = std::move(next);
   }
   return program;
+}
+
+}  // namespace
+
+Program optimize(Program program, int level, const PassObserver& observer, bool check) {
+  return run_passes(std::move(program), passes_for_level(level), observer, check);
+}
+
+Program parse_and_optimize(const Source& source, int level, bool check) {
+  const std::span<const Pass> passes = passes_for_level(level);
+  const bool folds_first = !passes.empty() && passes.front().name == kFoldRuns.name &&
+                           kFoldRuns.name != kDisabledPass && pass_enabled(kFoldRuns.name);
+  if (!folds_first) return run_passes(parse(source), passes, {}, check);
+  return run_passes(parse(source, {.fold_runs = true}), passes.subspan(1), {}, check);
 }
 
 }  // namespace bf

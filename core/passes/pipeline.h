@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/program.h"
+#include "core/source.h"
 
 namespace bf {
 
@@ -41,5 +42,10 @@ inline constexpr bool kVerifyPassesByDefault = true;
 // a violation throws std::logic_error naming the pass.
 Program optimize(Program program, int level, const PassObserver& observer = {},
                  bool check = kVerifyPassesByDefault);
+
+// optimize(parse(source), level), with the level's leading fold-runs done while parsing, so that
+// the O0 program (one op per command) is never held: what `bfbench run` and the benchmark use.
+// Throws ParseError.
+Program parse_and_optimize(const Source& source, int level, bool check = kVerifyPassesByDefault);
 
 }  // namespace bf

@@ -69,6 +69,14 @@ def _stable_corpus_copy(into: Path) -> Path:
     return corpus
 
 
+def measured_executable(bfbench: Path) -> Path:
+    """The executable that runs `bfbench measure`: bfbench-tools beside the bfbench front door,
+    which execs it for that command. callgrind does not follow an exec, so the gate runs it
+    directly (an older build without it: bfbench itself)."""
+    tools = bfbench.parent / "bfbench-tools"
+    return tools if tools.is_file() else bfbench
+
+
 def measure(bfbench: Path, job: workload.Job, scratch: Path, corpus: Path = ROOT / "corpus",
             verbose: bool = False, extra_args: List[str] = ()) -> Dict[str, dict]:
     """Runs one job under callgrind; returns {benchmark name: row} with instruction counts.
@@ -78,9 +86,8 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path, corpus: Path = ROOT
     command = ["valgrind", "--tool=callgrind", "--vgdb=no", "--collect-atstart=no",
                f"--callgrind-out-file={profile}"]
     command += [f"--toggle-collect={function}" for function in PHASES.values()]
-    command += [str(bfbench), *extra_args, "measure", "--engine", job.engine,
-                "--program", job.program,
-                "-O", job.level, "--corpus", str(corpus)]
+    command += [str(measured_executable(bfbench)), *extra_args, "measure", "--engine", job.engine,
+                "--program", job.program, "-O", job.level, "--corpus", str(corpus)]
     if not job.run:
         command.append("--no-run")
     started = time.monotonic()

@@ -52,14 +52,17 @@ extern void* memrchr(const void*, int, __SIZE_TYPE__);
 /* A loop nested too deep for the compiler, run by the checked path, which returns its end's p. */
 #define STOPPED_RUN (-9223372036854775807LL - 1)
 #define RUN_LOOP(begin, q) do { after_loop = env->loop(context, begin, q); \
-  if (UNLIKELY(after_loop == STOPPED_RUN)) return ENDED + 1; } while (0)
+  ob = FIELD(u8*, OFF_BUFFER); if (UNLIKELY(after_loop == STOPPED_RUN)) return ENDED + 1; \
+  } while (0)
 
 /* Every function returns where it leaves p, or ENDED + the run's status when the run ended in it. */
 #define ENDED (-9223372036854775807LL - 1)
 #define ENDED_RUN(q) ((q) <= ENDED + 2)
-/* Calls the function of ops from here to op `next`, whose p the caller needs on the tape. */
-#define CALL(f, next) do { p = f(t, size, st, env, p); if (UNLIKELY((u64)p >= (u64)size)) { \
-  if (ENDED_RUN(p)) return p; HAND_OVER(next, p); } } while (0)
+/* Calls the function of ops from here to op `next`, whose p the caller needs on the tape (and
+   whose output may have flushed, which may move the buffer, as after RUN_LOOP). */
+#define CALL(f, next) do { p = f(t, size, st, env, p); ob = FIELD(u8*, OFF_BUFFER); \
+  if (UNLIKELY((u64)p >= (u64)size)) { if (ENDED_RUN(p)) return p; HAND_OVER(next, p); } \
+  } while (0)
 #define FUNCTION(f) static __attribute__((noinline, noclone)) \
   i64 f(u8* const t, const i64 size, bf_state* const st, const struct bf_env* const env, i64 p)
 )";

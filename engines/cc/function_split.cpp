@@ -28,6 +28,15 @@ FunctionSplit split_functions(const Program& program, size_t max_ops, int max_de
     const Range range = work.back();
     work.pop_back();
     if (range.end - range.first <= max_ops) continue;
+    // A range that is one loop needs no function of its own (a chain of nested loops would be a
+    // function per level, each costing the compiler more than its few ops): the loop stays in
+    // the function around it, and its body is split.
+    if (sibling_size(program, range.first) == range.end - range.first) {
+      if (program.ops[range.first].kind == OpKind::kLoopBegin && range.depth < max_depth) {
+        work.push_back(Range{range.first + 1, range.end - 1, range.depth + 1});
+      }
+      continue;
+    }
     // Greedy: siblings gather into a chunk until the next would make it too long; a loop too long
     // on its own is a chunk of its own, and its body is split in turn.
     size_t group = range.first;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engines/cc/cc_abi.h"
+#include "engines/cc/function_split.h"
 #include "engines/cc/loop_shape.h"
 
 namespace bf::cc {
@@ -36,7 +37,8 @@ extern void* memrchr(const void*, int, __SIZE_TYPE__);
 #define LEN FIELD(u64, OFF_LENGTH)
 /* The watchdog keeps storing 0 into the budget, so a plain (lock-free) decrement is enough. */
 #define STEP do { const i64 b_ = __atomic_load_n(budget, __ATOMIC_RELAXED); \
-  __atomic_store_n(budget, b_ - 1, __ATOMIC_RELAXED); if (UNLIKELY(b_ <= 0)) return 2; } while (0)
+  __atomic_store_n(budget, b_ - 1, __ATOMIC_RELAXED); if (UNLIKELY(b_ <= 0)) return ENDED + 2; \
+  } while (0)
 #define OUT(x) do { u64 n_ = LEN; ob[n_++] = (x); LEN = n_; \
   if (UNLIKELY(n_ == oc)) { flush(st); ob = FIELD(u8*, OFF_BUFFER); } } while (0)
 #define IN(x) ((x) = rd(st, (x)))
@@ -50,9 +52,25 @@ extern void* memrchr(const void*, int, __SIZE_TYPE__);
 /* A loop nested too deep for the compiler, run by the checked path, which returns its end's p. */
 #define STOPPED_RUN (-9223372036854775807LL - 1)
 #define RUN_LOOP(begin, q) do { after_loop = env->loop(context, begin, q); \
-  if (UNLIKELY(after_loop == STOPPED_RUN)) return 1; } while (0)
+  ob = FIELD(u8*, OFF_BUFFER); if (UNLIKELY(after_loop == STOPPED_RUN)) return ENDED + 1; \
+  } while (0)
 
-int bf_cc_main(u8* const t, const i64 size, bf_state* const st, const struct bf_env* const env) {
+/* Every function returns where it leaves p, or ENDED + the run's status when the run ended in it. */
+#define ENDED (-9223372036854775807LL - 1)
+#define ENDED_RUN(q) ((q) <= ENDED + 2)
+/* Calls the function of ops from here to op `next`, whose p the caller needs on the tape (and
+   whose output may have flushed, which may move the buffer, as after RUN_LOOP). */
+#define CALL(f, next) do { p = f(t, size, st, env, p); ob = FIELD(u8*, OFF_BUFFER); \
+  if (UNLIKELY((u64)p >= (u64)size)) { if (ENDED_RUN(p)) return p; HAND_OVER(next, p); } \
+  } while (0)
+#define FUNCTION(f) static __attribute__((noinline, noclone)) \
+  i64 f(u8* const t, const i64 size, bf_state* const st, const struct bf_env* const env, i64 p)
+)";
+
+// Each function's locals: what the ops need, loaded from the run state (the output buffer moves
+// when flushed, so it is read again after a flush). p arrives on the tape or not at all: the
+// caller may have moved it anywhere, and the regions below assume the cell at p exists.
+constexpr const char* kFunctionPrologue = R"( {
   void (*const flush)(bf_state*) = env->flush;
   u8 (*const rd)(bf_state*, u8) = env->read;
   int (*const checked)(void*, u32, i64) = env->checked;
@@ -60,14 +78,21 @@ int bf_cc_main(u8* const t, const i64 size, bf_state* const st, const struct bf_
   i64* const budget = &FIELD(i64, OFF_BUDGET);
   u8* ob = FIELD(u8*, OFF_BUFFER);
   const u64 oc = FIELD(u64, OFF_CAPACITY);
-  i64 p = 0, after_loop, from_p;
+  i64 after_loop, from_p;
   u32 from_op;
   (void)budget; (void)rd; (void)flush; (void)ob; (void)oc; (void)after_loop;
 )";
 
-constexpr const char* kEpilogue = R"(  return 0;
+constexpr const char* kFunctionEpilogue = R"(  return p;
 hand_over: __attribute__((cold));
-  return checked(context, from_op, from_p);
+  return ENDED + checked(context, from_op, from_p);
+}
+)";
+
+constexpr const char* kEntry = R"(
+int bf_cc_main(u8* const t, const i64 size, bf_state* const st, const struct bf_env* const env) {
+  const i64 p = f0(t, size, st, env, 0);
+  return ENDED_RUN(p) ? (int)(p - ENDED) : 0;
 }
 )";
 
@@ -102,8 +127,11 @@ struct Checked {
 // when it opens, so its check can precede its code. No recursion: nesting depth is unbounded.
 class Translator {
  public:
-  Translator(const Program& program, const CompileOptions& options)
-      : ops_(program.ops), shapes_(analyze_loops(program)), count_steps_(options.count_steps) {}
+  Translator(const Program& program, const CompileOptions& options, size_t max_function_ops)
+      : ops_(program.ops),
+        split_(split_functions(program, max_function_ops, kMaxCompiledDepth)),
+        shapes_(shapes_within_functions(program, split_)),
+        count_steps_(options.count_steps) {}
 
   std::string translate() {
     out_ = "#define OFF_BUFFER " + std::to_string(offsetof(RunState, out_buffer)) +
@@ -111,10 +139,18 @@ class Translator {
            "\n#define OFF_CAPACITY " + std::to_string(offsetof(RunState, out_capacity)) +
            "\n#define OFF_BUDGET " + std::to_string(offsetof(RunState, budget)) + "\n";
     out_ += kPrelude;
+    for (size_t c = 0; c < split_.chunks.size(); ++c) out_ += "FUNCTION(f" + std::to_string(c) + ");\n";
+    std::string declarations = std::move(out_);
+    start_function(0);
     for (size_t i = 0; i < ops_.size(); ++i) {
       if (in_region_ && i == region_end_ && close_region()) {
         --depth_;  // the region was a loop's body, and its kLoopEnd is done
         continue;
+      }
+      if (split_.is_cut(i)) {
+        if (in_region_) close_region();  // a region never spans a cut
+        while (open_functions_.back().end == i) end_function();
+        if (split_.starts[i] >= 0) call_function(static_cast<size_t>(split_.starts[i]));
       }
       const Op& op = ops_[i];
       if (op.kind == OpKind::kLoopBegin && depth_ >= kMaxCompiledDepth) {
@@ -131,8 +167,8 @@ class Translator {
       }
     }
     if (in_region_) close_region();
-    out_ += kEpilogue;
-    return std::move(out_);
+    while (!open_functions_.empty()) end_function();
+    return declarations + functions_ + kEntry;
   }
 
  private:
@@ -233,6 +269,28 @@ class Translator {
     }
   }
 
+  // Function f`c` starts here: the caller calls it, and its text is written until it ends.
+  void call_function(size_t c) {
+    const Chunk& chunk = split_.chunks[c];
+    out_ += "  CALL(f" + std::to_string(c) + ", " + std::to_string(chunk.end) + ");\n";
+    open_functions_.push_back(OpenFunction{std::move(out_), chunk.end});
+    start_function(c);
+  }
+
+  void start_function(size_t c) {
+    const Chunk& chunk = split_.chunks[c];
+    out_ = "FUNCTION(f" + std::to_string(c) + ")" + kFunctionPrologue +
+           "  if (UNLIKELY((u64)p >= (u64)size)) HAND_OVER(" + std::to_string(chunk.first) +
+           ", p);\n";
+    if (c == 0) open_functions_.push_back(OpenFunction{"", chunk.end});
+  }
+
+  void end_function() {
+    functions_ += out_ + kFunctionEpilogue;
+    out_ = std::move(open_functions_.back().caller_text);
+    open_functions_.pop_back();
+  }
+
   // The compiler's time grows steeply with loop depth (hours for thousands of levels), so loops
   // deeper than kMaxCompiledDepth are left to the checked path, which hands back the pointer.
   void emit_deep_loop(size_t i) {
@@ -277,7 +335,7 @@ class Translator {
     const std::string index = std::to_string(i);
     out_ += step() + "  if (!t[p]) goto E" + index + ";\n";
     const Plan body = plan_region(i + 1);
-    if (body.end != static_cast<size_t>(ops_[i].arg)) {
+    if (body.end != static_cast<size_t>(ops_[i].arg) || split_.is_cut(i + 1)) {
       out_ += "B" + index + ":;\n";
       return;
     }
@@ -300,7 +358,13 @@ class Translator {
   Plan plan_region(size_t first) const {
     Plan plan;
     size_t& j = plan.end;
+    bool ends_at_cut = false;
     for (j = first; j < ops_.size(); ++j) {
+      // A cut ends the region, and no test of p need follow it there.
+      if (j != first && split_.is_cut(j)) {
+        ends_at_cut = true;
+        break;
+      }
       const Op& op = ops_[j];
       bool ends = false;
       switch (op.kind) {
@@ -331,7 +395,7 @@ class Translator {
       }
       if (ends) break;
     }
-    if (j < ops_.size()) plan.sure.add(plan.moved);
+    if (j < ops_.size() && !ends_at_cut) plan.sure.add(plan.moved);
     // Every region starts where a test just read cell[p] (or at cell 0): that cell exists, and
     // the check needs to cover only what lies beyond it.
     plan.sure.add(0);
@@ -391,7 +455,20 @@ class Translator {
 
   std::string step() const { return count_steps_ ? "  STEP;\n" : ""; }
 
+  // Loops that hold a cut move as far as a region can tell: their body is not one function.
+  static std::vector<LoopShape> shapes_within_functions(const Program& program,
+                                                        const FunctionSplit& split) {
+    std::vector<LoopShape> shapes = analyze_loops(program);
+    for (size_t i = 0; i < program.ops.size(); ++i) {
+      const Op& op = program.ops[i];
+      if (op.kind == OpKind::kLoopBegin && split.cuts_inside(i + 1, static_cast<size_t>(op.arg)))
+        shapes[i].fixed = false;
+    }
+    return shapes;
+  }
+
   const std::vector<Op>& ops_;
+  const FunctionSplit split_;
   const std::vector<LoopShape> shapes_;
   const bool count_steps_;
   std::string out_;
@@ -399,6 +476,13 @@ class Translator {
   static constexpr size_t kNoLoop = SIZE_MAX;
   // Compile time at depth 400 is a quarter of a second; at 1600, four seconds.
   static constexpr int kMaxCompiledDepth = 256;
+
+  struct OpenFunction {
+    std::string caller_text;  // the caller's text so far (empty for f0, which has none)
+    size_t end;               // the op after the function's last
+  };
+  std::vector<OpenFunction> open_functions_;  // f0 first, then each call still open
+  std::string functions_;                     // the text of every function already ended
 
   bool in_region_ = false;
   size_t region_end_ = 0;         // the op after the region: a test, or the program's end
@@ -411,8 +495,9 @@ class Translator {
 
 }  // namespace
 
-std::string translate_to_c(const Program& program, const CompileOptions& options) {
-  return Translator(program, options).translate();
+std::string translate_to_c(const Program& program, const CompileOptions& options,
+                           size_t max_function_ops) {
+  return Translator(program, options, max_function_ops).translate();
 }
 
 }  // namespace bf::cc

@@ -1,4 +1,4 @@
-// C translator: an optimized Program -> the C source of one function the system compiler builds.
+// C translator: an optimized Program -> the C source the system compiler builds (one entry point).
 #pragma once
 
 #include <string>
@@ -19,8 +19,15 @@ namespace bf::cc {
 //    iteration's check, each further one checks only the end it moves towards;
 //  - scans find the next zero cell with memchr/memrchr (stride +-1) or four steps per check;
 //  - loops nested deeper than the compiler copes with run on the checked path, which returns.
+//  - the ops are cut into functions of at most about `max_function_ops` ops (function_split.h),
+//    each called with p and returning it; a call that returns p off the tape hands over.
 // Every check covers only accesses that certainly follow (unless the run stops first), so a failed
 // one ends in a trap, and handing over for good costs a correct program nothing.
-std::string translate_to_c(const Program& program, const CompileOptions& options);
+// The function length the engine uses: gcc -O2 is superlinear in a function's length (awib-0.4 as
+// one function: 39 s and 650 MB); from 300 to 3000 ops per function its time per op is flat.
+inline constexpr size_t kMaxFunctionOps = 1000;
+
+std::string translate_to_c(const Program& program, const CompileOptions& options,
+                           size_t max_function_ops = kMaxFunctionOps);
 
 }  // namespace bf::cc

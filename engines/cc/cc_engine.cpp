@@ -58,23 +58,26 @@ std::chrono::duration<double> compile_time_limit(const Program& program,
 
 class CcEngine final : public Engine {
  public:
-  explicit CcEngine(CCompiler compiler) : compiler_(std::move(compiler)) {}
+  CcEngine(CCompiler compiler, size_t max_function_ops)
+      : compiler_(std::move(compiler)), max_function_ops_(max_function_ops) {}
 
   std::unique_ptr<Executable> compile(const Program& program,
                                       const CompileOptions& options) const override {
     std::unique_ptr<SharedLibrary> library = compile_and_load(
-        compiler_, translate_to_c(program, options), compile_time_limit(program, options));
+        compiler_, translate_to_c(program, options, max_function_ops_),
+        compile_time_limit(program, options));
     return std::make_unique<CcExecutable>(program, options.count_steps, std::move(library));
   }
 
  private:
   CCompiler compiler_;
+  size_t max_function_ops_;
 };
 
 }  // namespace
 
-std::unique_ptr<Engine> make_engine(CCompiler compiler) {
-  return std::make_unique<CcEngine>(std::move(compiler));
+std::unique_ptr<Engine> make_engine(CCompiler compiler, size_t max_function_ops) {
+  return std::make_unique<CcEngine>(std::move(compiler), max_function_ops);
 }
 
 EngineInfo engine_info() {

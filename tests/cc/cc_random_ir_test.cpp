@@ -3,6 +3,10 @@
 // without one (the benchmark's code, which never looks at the budget).
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+
+#include "engines/cc/cc_engine.h"
 #include "tests/support/random_ir.h"
 #include "tests/support/require_engine.h"
 #include "tests/support/same_as_naive.h"
@@ -35,14 +39,12 @@ RandomIrOptions cc_programs() {
   };
 }
 
-class CcRandomIr : public ::testing::TestWithParam<int> {};
-
-TEST_P(CcRandomIr, MatchesNaive) {
-  BF_REQUIRE_ENGINE(cc, "cc");
+// Runs this shard's programs on `cc` and naive.
+void expect_shard_matches_naive(const EngineInfo& cc, int shard) {
   const RandomIrOptions options = cc_programs();
   int ended = 0;
   for (uint64_t n = 0; n < kProgramsPerShard; ++n) {
-    const uint64_t seed = n * kShards + static_cast<uint64_t>(GetParam());
+    const uint64_t seed = n * kShards + static_cast<uint64_t>(shard);
     const RandomIr random = random_ir(seed, options);
     SCOPED_TRACE(::testing::Message() << "seed " << seed);
     for (const char* input : {"", "abc"}) {
@@ -50,12 +52,32 @@ TEST_P(CcRandomIr, MatchesNaive) {
           cc, random.program,
           {.input = input, .eof = EofPolicy::kZero, .tape_cells = random.tape_cells,
            .max_steps = kMaxSteps});
-      ASSERT_FALSE(HasFailure());
+      ASSERT_FALSE(::testing::Test::HasFailure());
       if (want.result.status != RunStatus::kStepLimit) ++ended;
     }
   }
   // A generator whose programs all loop forever would test only the step counter.
   EXPECT_GT(ended, 0);
+}
+
+class CcRandomIr : public ::testing::TestWithParam<int> {};
+
+TEST_P(CcRandomIr, MatchesNaive) {
+  BF_REQUIRE_ENGINE(cc, "cc");
+  expect_shard_matches_naive(cc, GetParam());
+}
+
+// The same programs cut into functions of at most 3 ops, so that every call, every region ending
+// at a cut and every hand-over after a call returns p off the tape is exercised.
+TEST_P(CcRandomIr, MatchesNaiveInShortFunctions) {
+  BF_REQUIRE_ENGINE(cc, "cc");  // skips (or fails under CI=true) without a C compiler
+  (void)cc;
+  std::string why_not;
+  const std::optional<cc::CCompiler> compiler = cc::find_c_compiler(why_not);
+  ASSERT_TRUE(compiler) << why_not;
+  const EngineInfo short_functions{"cc", "cc, 3 ops per function", true, "",
+                                   [&] { return cc::make_engine(*compiler, 3); }};
+  expect_shard_matches_naive(short_functions, GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(Shards, CcRandomIr, ::testing::Range(0, kShards));

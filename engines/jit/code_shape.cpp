@@ -1,6 +1,5 @@
 #include "engines/jit/code_shape.h"
 
-#include "engines/jit/scan_helpers.h"
 
 namespace bf::jit {
 
@@ -118,11 +117,12 @@ void CodeShape::store_product(int32_t disp, uint8_t factor, uint8_t base) {
   a_.mov_store8(cell_at(disp), kAl);
 }
 
-void CodeShape::scan_call(bool right) {
-  a_.lea(Reg::kRdi, cell_at(right ? 1 : -1));
-  a_.mov(Reg::kRsi, right ? kTapeEnd : kTapeBegin);
-  call_absolute(right ? reinterpret_cast<const void*>(&bf_scan_right)
-                      : reinterpret_cast<const void*>(&bf_scan_left));
+void CodeShape::scan_call(int32_t first, int32_t stride, ZeroScan scan) {
+  a_.lea(Reg::kRdi, cell_at(first));
+  a_.mov(Reg::kRsi, kTapeBegin);
+  a_.mov(Reg::kRdx, kTapeEnd);
+  a_.mov_imm32(Reg::kRcx, static_cast<uint32_t>(stride));
+  call_absolute(reinterpret_cast<const void*>(scan));
   a_.mov(kP, Reg::kRax);
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "core/runtime/zero_scan.h"
 #include "engines/jit/assembler.h"
 #include "engines/jit/jit_abi.h"
 
@@ -95,9 +96,10 @@ class CodeShape {
   // otherwise:         imul eax, ecx, imm8(factor); [add al, base;] mov byte [rbx + disp], al
   void store_product(int32_t disp, uint8_t factor, uint8_t base);
 
-  // right: lea rdi, [rbx + 1]; mov rsi, r14; mov rax, bf_scan_right; call rax; mov rbx, rax
-  // left:  lea rdi, [rbx - 1]; mov rsi, r13; mov rax, bf_scan_left;  call rax; mov rbx, rax
-  void scan_call(bool right);
+  // p = scan(p + first, tape begin, tape end, stride) (core/runtime/zero_scan.h):
+  // lea rdi, [rbx + first]; mov rsi, r13; mov rdx, r14; mov ecx, stride; mov rax, scan; call rax
+  // mov rbx, rax
+  void scan_call(int32_t first, int32_t stride, ZeroScan scan);
   // begin: lea rax, [rbx + disp]; cmp rax, r13; jb label     (p + disp is left of the tape)
   // end:   lea rax, [rbx + disp]; cmp rax, r14; jae label    (p + disp is past the tape)
   void jump_if_off_tape(int32_t disp, TapeEnd end, Label label);

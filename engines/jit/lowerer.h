@@ -3,7 +3,7 @@
 //   lowering.cpp            the walk over the ops, plain ops, tape accesses, cell registers
 //   lower_loops.cpp         loop tests (ordinary, decided at compile time, carried registers)
 //   lower_peeled_loop.cpp   a loop whose first iteration is emitted apart (peeled_loops.h)
-//   lower_scans.cpp         scans: helper call, unrolled strided loop, long strides
+//   lower_scans.cpp         scans: inline groups, then the shared zero scan or an inline loop; long strides
 //   lower_mul_add.cpp       MulAdd groups: one counter read, range-checked targets
 //   lower_fixed_region.cpp  a loop nest on pinned cell registers, and its plain copy
 //   lower_out_of_line.cpp   everything after the epilogue: exits, plain copies, stubs
@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "engines/jit/code_shape.h"
@@ -80,7 +81,10 @@ class Lowerer {
   size_t peeled_loop(const PeeledLoop& peeled, bool flags_hold_cell);
   // lower_scans.cpp
   void scan(const Op& op, bool flags_hold_cell);
+  void scan_group(const Op& op, std::span<Label> found);
+  void scan_exits(const Op& op, std::span<Label> found, Label done, bool falls_into_done);
   void unrolled_scan(const Op& op, Label done);
+  void inline_then_call_scan(const Op& op, Label done);
   // lower_mul_add.cpp
   size_t mul_add_group(size_t first, Copy copy);
   void mul_add_targets(size_t first, size_t last, Copy copy);

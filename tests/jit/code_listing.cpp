@@ -8,8 +8,8 @@
 #include <stdexcept>
 
 #include "cli/disassembler.h"
-#include "engines/jit/scan_helpers.h"
 #include "core/runtime/run_state.h"
+#include "core/runtime/zero_scan.h"
 
 namespace bf::testing {
 
@@ -23,12 +23,22 @@ std::string hex(uint64_t value) {
 
 // What `movabs rax, <address>` loads, by name.
 const std::map<std::string, std::string>& runtime_names() {
-  static const std::map<std::string, std::string> names{
-      {hex(reinterpret_cast<uint64_t>(&bf_flush_output)), "bf_flush_output"},
-      {hex(reinterpret_cast<uint64_t>(&bf_read_input)), "bf_read_input"},
-      {hex(reinterpret_cast<uint64_t>(&jit::bf_scan_right)), "bf_scan_right"},
-      {hex(reinterpret_cast<uint64_t>(&jit::bf_scan_left)), "bf_scan_left"},
-  };
+  static const std::map<std::string, std::string> names = [] {
+    std::map<std::string, std::string> known{
+        {hex(reinterpret_cast<uint64_t>(&bf_flush_output)), "bf_flush_output"},
+        {hex(reinterpret_cast<uint64_t>(&bf_read_input)), "bf_read_input"},
+    };
+    // One name for every zero scan: the listing is the same whichever ISA the CPU chose (the
+    // stride is the `mov ecx` before the call).
+    for (int32_t stride = -kVectorScanStrides - 1; stride <= kVectorScanStrides + 1; ++stride) {
+      if (stride == 0) continue;
+      for (ScanIsa isa : {ScanIsa::kScalar, ScanIsa::kSse2, ScanIsa::kAvx2}) {
+        if (!scan_isa_available(isa)) continue;
+        known[hex(reinterpret_cast<uint64_t>(zero_scan_for(stride, isa)))] = "zero_scan";
+      }
+    }
+    return known;
+  }();
   return names;
 }
 

@@ -26,7 +26,7 @@ Program every_op() {
   return program({add(5, 3, 0), move(2, 1), set(7, -1, 2), begin(3), add(-1, 0, 4), add(2, 4, 5),
                   end(6), move(3, 7), begin(8), move(1, 9), end(10), move(1, 11),
                   mul_add(1, 1, 0, 12, 11), mul_add(-1, 2, 0, 13, 11), mul_add(3, 300, 0, 14, 11),
-                  set(0, 0, 15), move(1, 16), scan(1, 17, 18), move(3, 19), scan(-2, 20, 21),
+                  set(0, 0, 15), move(1, 16), scan(1, 17, 18), move(3, 19), scan(-9, 20, 21),
                   out(0, 22), in(1, 23)});
 }
 
@@ -54,7 +54,7 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 -- op 3
 3: lea rax, [rbx + 4]
 4: cmp rax, r14
-5: jae @78
+5: jae @110
 6: movzx r8d, byte ptr [rbx]
 7: movzx r9d, byte ptr [rbx + 4]
 8: test r8b, r8b
@@ -84,7 +84,7 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 23: movzx ecx, byte ptr [rbx]
 24: lea rax, [rbx + 0x12c]
 25: cmp rax, r14
-26: jae @87
+26: jae @119
 27: add byte ptr [rbx + 1], cl
 -- op 13
 28: sub byte ptr [rbx + 2], cl
@@ -97,66 +97,98 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 32: add rbx, 1
 -- op 17
 33: cmp byte ptr [rbx], 0
-34: je @41
-35: lea rdi, [rbx + 1]
-36: mov rsi, r14
-37: movabs rax, bf_scan_right
-38: call rax
-39: mov rbx, rax
-40: cmp byte ptr [rbx], 0
--- op 18
-41: add rbx, 3
--- op 19
+34: je @73
+35: cmp byte ptr [rbx + 1], 0
+36: je @66
+37: cmp byte ptr [rbx + 2], 0
+38: je @64
+39: cmp byte ptr [rbx + 3], 0
+40: je @62
+41: add rbx, 4
 42: cmp byte ptr [rbx], 0
-43: je @59
-44: cmp byte ptr [rbx - 2], 0
-45: je @58
-46: cmp byte ptr [rbx - 4], 0
-47: je @56
-48: cmp byte ptr [rbx - 6], 0
-49: je @54
-50: add rbx, -8
+43: je @73
+44: cmp byte ptr [rbx + 1], 0
+45: je @72
+46: cmp byte ptr [rbx + 2], 0
+47: je @70
+48: cmp byte ptr [rbx + 3], 0
+49: je @68
+50: add rbx, 4
 51: cmp byte ptr [rbx], 0
-52: jne @44
-53: jmp @59
-54: add rbx, -6
-55: jmp @59
-56: add rbx, -4
-57: jmp @59
-58: add rbx, -2
+52: je @73
+53: lea rdi, [rbx + 1]
+54: mov rsi, r13
+55: mov rdx, r14
+56: mov ecx, 1
+57: movabs rax, zero_scan
+58: call rax
+59: mov rbx, rax
+60: cmp byte ptr [rbx], 0
+61: jmp @73
+62: add rbx, 3
+63: jmp @73
+64: add rbx, 2
+65: jmp @73
+66: add rbx, 1
+67: jmp @73
+68: add rbx, 3
+69: jmp @73
+70: add rbx, 2
+71: jmp @73
+72: add rbx, 1
+-- op 18
+73: add rbx, 3
+-- op 19
+74: cmp byte ptr [rbx], 0
+75: je @91
+76: cmp byte ptr [rbx - 9], 0
+77: je @90
+78: cmp byte ptr [rbx - 0x12], 0
+79: je @88
+80: cmp byte ptr [rbx - 0x1b], 0
+81: je @86
+82: add rbx, -0x24
+83: cmp byte ptr [rbx], 0
+84: jne @76
+85: jmp @91
+86: add rbx, -0x1b
+87: jmp @91
+88: add rbx, -0x12
+89: jmp @91
+90: add rbx, -9
 -- op 20
-59: movzx eax, byte ptr [rbx]
-60: mov rcx, qword ptr [r12]
-61: mov rdx, qword ptr [r12 + 8]
-62: mov byte ptr [rcx + rdx], al
-63: add rdx, 1
-64: mov qword ptr [r12 + 8], rdx
-65: cmp rdx, qword ptr [r12 + 0x10]
-66: jne @70
-67: mov rdi, r12
-68: movabs rax, bf_flush_output
-69: call rax
+91: movzx eax, byte ptr [rbx]
+92: mov rcx, qword ptr [r12]
+93: mov rdx, qword ptr [r12 + 8]
+94: mov byte ptr [rcx + rdx], al
+95: add rdx, 1
+96: mov qword ptr [r12 + 8], rdx
+97: cmp rdx, qword ptr [r12 + 0x10]
+98: jne @102
+99: mov rdi, r12
+100: movabs rax, bf_flush_output
+101: call rax
 -- op 21
-70: movzx esi, byte ptr [rbx + 1]
-71: mov rdi, r12
-72: movabs rax, bf_read_input
-73: call rax
-74: mov byte ptr [rbx + 1], al
-75: mov eax, 0
-76: mov eax, 2
-77: jmp @epilogue
-78: movzx r8d, byte ptr [rbx]
-79: test r8b, r8b
-80: je @86
-81: add r8b, 0xff
-82: mov byte ptr [rbx], r8b
-83: add byte ptr [rbx + 4], 2
-84: test r8b, r8b
-85: jne @81
-86: jmp @16
-87: test ecx, ecx
-88: je @31
-89: jmp @27
+102: movzx esi, byte ptr [rbx + 1]
+103: mov rdi, r12
+104: movabs rax, bf_read_input
+105: call rax
+106: mov byte ptr [rbx + 1], al
+107: mov eax, 0
+108: mov eax, 2
+109: jmp @epilogue
+110: movzx r8d, byte ptr [rbx]
+111: test r8b, r8b
+112: je @118
+113: add r8b, 0xff
+114: mov byte ptr [rbx], r8b
+115: add byte ptr [rbx + 4], 2
+116: test r8b, r8b
+117: jne @113
+118: jmp @16
+119: test ecx, ecx
+120: je @31
+121: jmp @27
 )";
   EXPECT_EQ(body_text(compiled_listing(engine(), every_op(), false)), expected);
 }

@@ -8,17 +8,11 @@
 
 namespace bf::driver {
 
-namespace {
-
-// After a SIGINT, SIGTERM or SIGHUP the benchmarks still to come are skipped, so the results of
-// those that ran are written as usual (bench_command).
 bool skip_when_interrupted(benchmark::State& state) {
   if (cleanup::stop_requested() == 0) return false;
   state.SkipWithError("not run: bfbench was interrupted");
   return true;
 }
-
-}  // namespace
 
 std::vector<std::string> register_benchmarks(Workload& workload, const PlanInputs& inputs,
                                              TapePool& tapes, Progress& progress) {

@@ -9,7 +9,15 @@
 #include "cli/driver/tape_pool.h"
 #include "cli/driver/workload.h"
 
+namespace benchmark {
+class State;
+}
+
 namespace bf::driver {
+
+// After a SIGINT, SIGTERM or SIGHUP the benchmarks still to come are skipped, so the results of
+// those that ran are written as usual (bench_command). True when `state` was skipped.
+bool skip_when_interrupted(benchmark::State& state);
 
 // Registers run/... benchmarks first, then compile/..., each group program by program, so the
 // table reads like the summary. Returns the names in registration (= run) order. The workload,

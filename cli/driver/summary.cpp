@@ -94,7 +94,9 @@ void print_program(std::ostream& out, const RunLog& log, const std::string& prog
   for (const Measurement& measurement : log.measurements()) {
     const auto name = BenchName::parse(measurement.name);
     if (!name || name->phase != phase || name->program != program) continue;
-    if (measurement.failed) failed.push_back({*name, verdict_of(measurement)});
+    if (measurement.failed) {
+      failed.push_back({*name, phase == Phase::kProcess ? verdict_of(measurement) : "FAILED"});
+    }
     else if (!measurement.seconds.empty()) ranked.push_back({*name, stats_of(measurement.seconds)});
   }
   if (ranked.empty() && failed.empty()) return;

@@ -3,18 +3,16 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <sstream>
 
 #include "core/runtime/process_cleanup.h"
-
-extern char** environ;
 
 namespace bf::driver {
 
@@ -62,6 +60,33 @@ bool reap_until(pid_t pid, Clock::time_point deadline, int& status, rusage& usag
   }
 }
 
+// `name` looked up in PATH, or itself when no folder has it (the exec then fails with ENOENT).
+std::string resolve_in_path(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path != nullptr ? path : "/usr/local/bin:/usr/bin:/bin");
+  for (std::string dir; std::getline(dirs, dir, ':');) {
+    const std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return name;
+}
+
+// In the forked child: its own process group, stdin from the input, stdout into the pipe, stderr
+// discarded, no signal blocked, then the program. Exit 127 when it cannot be started (as a shell).
+[[noreturn]] void exec_child(char** args, const char* stdin_path, int stdout_fd) {
+  ::setpgid(0, 0);
+  const int in = ::open(stdin_path, O_RDONLY | O_CLOEXEC);
+  const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (in < 0 || null < 0 || ::dup2(in, 0) < 0 || ::dup2(stdout_fd, 1) < 0 || ::dup2(null, 2) < 0) {
+    ::_exit(127);
+  }
+  sigset_t nothing_blocked;
+  sigemptyset(&nothing_blocked);
+  ::sigprocmask(SIG_SETMASK, &nothing_blocked, nullptr);
+  ::execv(args[0], args);
+  ::_exit(127);
+}
+
 }  // namespace
 
 ChildResult run_child(const std::vector<std::string>& argv, const std::string& input_path,
@@ -76,39 +101,31 @@ ChildResult run_child(const std::vector<std::string>& argv, const std::string& i
   out.read_end = fds[0];
   out.write_end = fds[1];
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, input_path.empty() ? "/dev/null" : input_path.c_str(),
-                                   O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out.write_end, 1);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
-  posix_spawnattr_setpgroup(&attributes, 0);
-  sigset_t nothing_blocked;
-  sigemptyset(&nothing_blocked);
-  posix_spawnattr_setsigmask(&attributes, &nothing_blocked);
-
+  // Prepared before the fork: the child calls only async-signal-safe functions.
   std::vector<std::string> words = argv;
+  if (words[0].find('/') == std::string::npos) words[0] = resolve_in_path(words[0]);
   std::vector<char*> args;
   for (std::string& word : words) args.push_back(word.data());
   args.push_back(nullptr);
+  const std::string stdin_path = input_path.empty() ? "/dev/null" : input_path;
 
   pid_t pid = 0;
-  int spawned = 0;
   std::optional<cleanup::ChildGroup> registered;
   const auto start = Clock::now();
   {
-    // Between the spawn and the registration a signal must not end bfbench.
+    // Between the fork and the registration a signal must not end bfbench.
     cleanup::EndSignalsHeld held;
-    spawned = ::posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
-    if (spawned == 0) registered.emplace(pid);
+    // fork, not posix_spawn: posix_spawn's vfork shares bfbench's memory until the exec, and the
+    // kernel then counts bfbench's peak into the child's ru_maxrss.
+    pid = ::fork();
+    if (pid == 0) exec_child(args.data(), stdin_path.c_str(), out.write_end);
+    if (pid > 0) {
+      ::setpgid(pid, pid);  // as the child does: whichever runs first, the group exists
+      registered.emplace(pid);
+    }
   }
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
-  if (spawned != 0) {
-    result.error = "cannot run " + argv[0] + ": " + std::strerror(spawned);
+  if (pid < 0) {
+    result.error = "cannot run " + argv[0] + ": " + std::strerror(errno);
     return result;
   }
   result.spawned = true;
@@ -142,7 +159,10 @@ std::string describe_ending(const ChildResult& result, std::chrono::duration<dou
   if (!result.spawned) text << result.error;
   else if (result.timed_out) text << "timed out after " << time_limit.count() << " s";
   else if (result.signal) text << "signal " << *result.signal << " (" << strsignal(*result.signal) << ")";
-  else if (result.exit_status && *result.exit_status != 0) text << "exit status " << *result.exit_status;
+  else if (result.exit_status && *result.exit_status != 0) {
+    text << "exit status " << *result.exit_status;
+    if (*result.exit_status == 127) text << " (could it be started? 127 is also a failed exec)";
+  }
   else text << "ok";
   return text.str();
 }

@@ -20,7 +20,7 @@ struct ChildResult {
   std::string error;
 };
 
-// Runs argv[0] (a path, or a name looked up in PATH) with stdin from `input_path` (empty:
+// Runs argv[0] (a path, or a name looked up in PATH; one that cannot be executed exits 127) with stdin from `input_path` (empty:
 // /dev/null), stdout captured, stderr discarded, in a process group of its own registered with
 // process_cleanup.h, so a signal that ends bfbench ends it too. At `time_limit` the whole group is
 // killed; after the leader is reaped the group is killed as well, so nothing it started outlives it.

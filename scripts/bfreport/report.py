@@ -141,11 +141,12 @@ def _summary(res: results.Results, out_dir: Path) -> Section:
     section.text(f"Results: {res.path} ({len(res.benchmarks)} benchmarks; engines: "
                  f"{', '.join(res.engines()) or 'none'}; programs: "
                  f"{', '.join(res.programs()) or 'none'}; levels: "
-                 f"{', '.join(res.levels()) or 'none'}).")
+                 f"{', '.join(l for l in res.levels() if l) or 'none'}).")
     section.items(analysis.warnings(res))
-    section.text("The report answers three questions, each with its own ranking: "
-                 + " ".join(f"({i}) {q}: {text}" for i, (q, text) in
-                            enumerate(analysis.QUESTIONS.items(), 1)))
+    questions = [(q, text) for q, text in analysis.QUESTIONS.items()
+                 if q != analysis.PROCESS_TIME or res.programs("process")]
+    section.text(f"The report answers {len(questions)} questions, each with its own ranking: "
+                 + " ".join(f"({i}) {q}: {text}" for i, (q, text) in enumerate(questions, 1)))
     section.text(_STATISTICS)
     ranked = analysis.ranking(res)
     if ranked:

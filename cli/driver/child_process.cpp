@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -72,12 +73,11 @@ std::string resolve_in_path(const std::string& name) {
 }
 
 // In the forked child: its own process group, stdin from the input, stdout into the pipe, stderr
-// discarded, no signal blocked, then the program. Exit 127 when it cannot be started (as a shell).
-[[noreturn]] void exec_child(char** args, const char* stdin_path, int stdout_fd) {
+// into an anonymous file, no signal blocked, then the program. Exit 127 when it cannot be started (as a shell).
+[[noreturn]] void exec_child(char** args, const char* stdin_path, int stdout_fd, int stderr_fd) {
   ::setpgid(0, 0);
   const int in = ::open(stdin_path, O_RDONLY | O_CLOEXEC);
-  const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-  if (in < 0 || null < 0 || ::dup2(in, 0) < 0 || ::dup2(stdout_fd, 1) < 0 || ::dup2(null, 2) < 0) {
+  if (in < 0 || ::dup2(in, 0) < 0 || ::dup2(stdout_fd, 1) < 0 || ::dup2(stderr_fd, 2) < 0) {
     ::_exit(127);
   }
   sigset_t nothing_blocked;
@@ -85,6 +85,15 @@ std::string resolve_in_path(const std::string& name) {
   ::sigprocmask(SIG_SETMASK, &nothing_blocked, nullptr);
   ::execv(args[0], args);
   ::_exit(127);
+}
+
+// The first line the child wrote to stderr (at most 200 bytes), for the verdict of a crash.
+std::string first_line(int fd) {
+  char text[201];
+  const ssize_t got = ::pread(fd, text, sizeof text - 1, 0);
+  if (got <= 0) return "";
+  std::string line(text, static_cast<size_t>(got));
+  return line.substr(0, line.find('\n'));
 }
 
 }  // namespace
@@ -108,6 +117,11 @@ ChildResult run_child(const std::vector<std::string>& argv, const std::string& i
   for (std::string& word : words) args.push_back(word.data());
   args.push_back(nullptr);
   const std::string stdin_path = input_path.empty() ? "/dev/null" : input_path;
+  const int stderr_fd = ::memfd_create("bfbench-child-stderr", MFD_CLOEXEC);
+  if (stderr_fd < 0) {
+    result.error = std::string("cannot make a file for stderr: ") + std::strerror(errno);
+    return result;
+  }
 
   pid_t pid = 0;
   std::optional<cleanup::ChildGroup> registered;
@@ -118,7 +132,7 @@ ChildResult run_child(const std::vector<std::string>& argv, const std::string& i
     // fork, not posix_spawn: posix_spawn's vfork shares bfbench's memory until the exec, and the
     // kernel then counts bfbench's peak into the child's ru_maxrss.
     pid = ::fork();
-    if (pid == 0) exec_child(args.data(), stdin_path.c_str(), out.write_end);
+    if (pid == 0) exec_child(args.data(), stdin_path.c_str(), out.write_end, stderr_fd);
     if (pid > 0) {
       ::setpgid(pid, pid);  // as the child does: whichever runs first, the group exists
       registered.emplace(pid);
@@ -126,6 +140,7 @@ ChildResult run_child(const std::vector<std::string>& argv, const std::string& i
   }
   if (pid < 0) {
     result.error = "cannot run " + argv[0] + ": " + std::strerror(errno);
+    ::close(stderr_fd);
     return result;
   }
   result.spawned = true;
@@ -147,6 +162,8 @@ ChildResult run_child(const std::vector<std::string>& argv, const std::string& i
   // Whatever the leader left behind in its group goes with it.
   ::kill(-pid, SIGKILL);
   result.peak_rss_kib = usage.ru_maxrss;
+  result.stderr_line = first_line(stderr_fd);
+  ::close(stderr_fd);
   if (!result.timed_out) {
     if (WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
@@ -156,14 +173,20 @@ ChildResult run_child(const std::vector<std::string>& argv, const std::string& i
 
 std::string describe_ending(const ChildResult& result, std::chrono::duration<double> time_limit) {
   std::ostringstream text;
-  if (!result.spawned) text << result.error;
-  else if (result.timed_out) text << "timed out after " << time_limit.count() << " s";
-  else if (result.signal) text << "signal " << *result.signal << " (" << strsignal(*result.signal) << ")";
-  else if (result.exit_status && *result.exit_status != 0) {
+  if (!result.spawned) return result.error;
+  if (result.timed_out) {
+    text << "timed out after " << time_limit.count() << " s";
+    return text.str();
+  }
+  if (result.signal) {
+    text << "signal " << *result.signal << " (" << strsignal(*result.signal) << ")";
+  } else if (result.exit_status.value_or(0) != 0) {
     text << "exit status " << *result.exit_status;
     if (*result.exit_status == 127) text << " (could it be started? 127 is also a failed exec)";
+  } else {
+    return "ok";
   }
-  else text << "ok";
+  if (!result.stderr_line.empty()) text << "; stderr: " << result.stderr_line;
   return text.str();
 }
 

@@ -56,7 +56,7 @@ fs::path write_engines(const std::string& name) {
   fs::create_directories(dir);
   write_script(dir / "tiny.py", kTinyInterpreter);
   write_script(dir / "wrong.sh", "#!/bin/sh\n\"$(dirname \"$0\")/tiny.py\" \"$1\" | tr b c\n");
-  write_script(dir / "crash.sh", "#!/bin/sh\nkill -SEGV $$\n");
+  write_script(dir / "crash.sh", "#!/bin/sh\necho 'boom: no more' >&2\nkill -SEGV $$\n");
   write_script(dir / "hang.sh",
                "#!/bin/sh\nsleep 300 &\necho $$ $! > \"$(dirname \"$0\")/hang.pids\"\nwait\n");
   std::ofstream(dir / "engines.tsv")
@@ -124,6 +124,8 @@ TEST(ExternalEngine, WrongOutputCrashAndTimeoutEachFailTheirBenchmarkAndSaySo) {
   EXPECT_EQ(wrong->error_message.rfind("wrong from wrong on letters: output is 3 bytes", 0), 0u)
       << wrong->error_message;
   EXPECT_EQ(crash->error_message.rfind("crash from crash on letters: signal 11", 0), 0u)
+      << crash->error_message;
+  EXPECT_NE(crash->error_message.find("; stderr: boom: no more"), std::string::npos)
       << crash->error_message;
   EXPECT_EQ(hang->error_message, "timeout from hang on letters: timed out after 2 s");
   for (const char* verdict : {"wrong (see below)", "crash (see below)", "timeout (see below)"}) {

@@ -97,8 +97,8 @@ def process_benches(res: results.Results, program: str) -> List[results.Benchmar
 def process_entries(res: results.Results, program: str) -> List[Entry]:
     """Process time: external engines and our `bfbench run` children in one ranking (those that
     ran correctly; the failed ones are listed with their verdicts beside it)."""
-    return _ranked([Entry(b.name.engine, b.name.level, intervals.mean(b.samples), [b])
-                    for b in process_benches(res, program) if b.ok])
+    return _ranked([Entry(b.name.engine, b.name.level or "(external)", intervals.mean(b.samples),
+                          [b]) for b in process_benches(res, program) if b.ok])
 
 
 def program_entries(res: results.Results, program: str) -> List[Entry]:

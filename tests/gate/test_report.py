@@ -347,7 +347,7 @@ class ProcessTimeTest(unittest.TestCase):
                          ("process", "tritium", ""))
         entries = analysis.process_entries(res, "alpha")
         self.assertEqual([(e.engine, e.level) for e in entries],
-                         [("tritium", ""), ("asmjit", "O3")])
+                         [("tritium", "(external)"), ("asmjit", "O3")])
         self.assertEqual(analysis.verdict(res.benchmarks["process/broken/alpha"]), "wrong")
 
     def test_the_report_ranks_them_together_with_verdicts_and_skips(self):

@@ -9,12 +9,15 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "cli/cli_common.h"
 #include "cli/driver/context.h"
 #include "cli/driver/machine_facts.h"
 #include "cli/driver/name_filter.h"
 #include "cli/driver/options.h"
+#include "cli/driver/process_cases.h"
+#include "cli/driver/plan.h"
 #include "cli/driver/registration.h"
 #include "cli/driver/reporters.h"
 #include "cli/driver/summary.h"
@@ -82,6 +85,37 @@ Formats choose_formats(const DriverOptions& options) {
   return formats;
 }
 
+// This executable, for the `bfbench run` children of process/ benchmarks.
+std::string self_path() {
+  std::error_code error;
+  const auto path = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::string("bfbench") : path.string();
+}
+
+ProcessRequest process_request(DriverOptions& options) {
+  ProcessRequest request;
+  const std::filesystem::path file =
+      options.engines_file ? std::filesystem::path(*options.engines_file) : default_engines_file();
+  request.external = take_external_engines(options.engines, file);
+  request.builtin = options.process;
+  request.self = self_path();
+  if (options.process_timeout > 0) request.time_limit = std::chrono::duration<double>(options.process_timeout);
+  return request;
+}
+
+// The JSON says which external engines ran with which command, and which process/ benchmarks
+// were skipped and why, so the report can show them.
+void add_process_context(const ProcessRequest& request, const ProcessWorkload& work) {
+  for (const ExternalEngine& engine : request.external) {
+    benchmark::AddCustomContext("external:" + engine.name,
+                                engine.command + " (" + std::to_string(engine.cell_bits) +
+                                    "-bit cells, EOF " + std::string(eof_name(engine.eof)) + ")");
+  }
+  for (const ProcessSkip& skip : work.skipped) {
+    benchmark::AddCustomContext("skipped:" + skip.name, skip.reason);
+  }
+}
+
 size_t longest(const std::vector<std::string>& names) {
   size_t width = 0;
   for (const std::string& name : names) width = std::max(width, name.size());
@@ -94,7 +128,7 @@ std::string bench_help() { return driver_help(); }
 
 int bench_command(int argc, char** argv) {
   const auto start = Clock::now();
-  const DriverOptions options = parse_driver_options(argc, argv);
+  DriverOptions options = parse_driver_options(argc, argv);
   if (options.help) {
     std::cout << driver_help();
     return exit_code::kOk;
@@ -108,11 +142,13 @@ int bench_command(int argc, char** argv) {
   } catch (const std::runtime_error& error) {
     throw cli::CommandError{exit_code::kCannotRead, error.what()};
   }
+  const ProcessRequest request = process_request(options);
   const Selection selection = select(options, builtin_engines(), corpus);
   const NameFilter filter(options.pass_through.filter.value_or(""));
   initialize_library(options);
 
   Workload workload = build_workload(selection, filter);
+  ProcessWorkload process_work = build_process_workload(workload, selection, request, filter);
   if (options.pass_through.list_tests) {
     for (const Phase phase : {Phase::kRun, Phase::kCompile}) {
       for (const auto& bench_case : workload.cases) {
@@ -121,15 +157,19 @@ int bench_command(int argc, char** argv) {
         }
       }
     }
+    for (const auto& process : process_work.cases) std::cout << process->name.str() << "\n";
     return exit_code::kOk;
   }
   for (const EngineInfo* engine : selection.skipped) {
     std::cerr << "bfbench: skipping engine " << engine->name << ": " << engine->unavailable_reason << "\n";
   }
-  if (selection.engines.empty()) {
+  if (selection.engines.empty() && request.external.empty()) {
     throw cli::CommandError{exit_code::kUsage, "bfbench: none of the selected engines is available in this build"};
   }
-  if (workload.wanted_benchmarks() == 0) {
+  for (const ProcessSkip& skip : process_work.skipped) {
+    std::cerr << "bfbench: skipping " << skip.name << ": " << skip.reason << "\n";
+  }
+  if (workload.wanted_benchmarks() + process_work.cases.size() == 0) {
     throw cli::UsageError{"--benchmark_filter='" + options.pass_through.filter.value_or("") +
                           "' matches no benchmark (names look like run/naive/hanoi/O2 and compile/naive/hanoi/O2)"};
   }
@@ -146,7 +186,18 @@ int bench_command(int argc, char** argv) {
   add_report_context(selection, options, corpus_dir, shell_command_line(argc, argv));
   const PlanInputs plan_inputs{options.quick, options.pass_through.sets_repetitions,
                                options.pass_through.sets_min_time};
-  const std::vector<std::string> names = register_benchmarks(workload, plan_inputs, tapes, progress);
+  add_process_context(request, process_work);
+  std::vector<std::optional<double>> expected_seconds;
+  std::vector<std::string> names =
+      register_benchmarks(workload, plan_inputs, tapes, progress, expected_seconds);
+  register_process_benchmarks(process_work, request, plan_inputs, progress, names);
+  expected_seconds.resize(names.size());  // a whole process: not known beforehand
+  if (options.quick) {
+    progress.start(names.size());  // no pilot: nothing to estimate from
+  } else {
+    // A run the pilot stopped takes at least the pilot's limit, once per repetition.
+    progress.start(std::move(expected_seconds), kPilotLimitSeconds * kSlowRepetitions);
+  }
 
   RunLog log;
   const bool color = options.pass_through.color && ::isatty(STDOUT_FILENO) == 1;
@@ -171,6 +222,9 @@ int bench_command(int argc, char** argv) {
   SummaryInputs summary;
   for (const auto& program : workload.programs) summary.programs.push_back(program->entry.name);
   summary.skipped = selection.skipped;
+  for (const ProcessSkip& skip : process_work.skipped) {
+    summary.skipped_process.push_back(skip.name + ": " + skip.reason);
+  }
   summary.quick = options.quick;
   summary.prepare_seconds = prepare_seconds;
   summary.total_seconds = std::chrono::duration<double>(Clock::now() - start).count();

@@ -66,7 +66,14 @@ po::options_description driver_options_description() {
   options.add_options()
       ("help,h", "show this help")
       ("engine", po::value<std::vector<std::string>>()->composing(),
-       "all (default) or NAME[,NAME...]; see `bfbench engines`")
+       "all (default) or NAME[,NAME...]; see `bfbench engines`; ext:NAME (ext:* for all) adds an "
+       "external engine from --engines-file, timed as process/NAME/PROGRAM")
+      ("engines-file", po::value<std::string>(),
+       "TSV of external engines: name, cells, eof, tape, command with {prog} {input} {here} "
+       "(default: the source tree's engines/external.tsv)")
+      ("process", "also time each built-in engine and level as a whole `bfbench run` child, "
+       "start-up and compile included: process/ENGINE/PROGRAM/LEVEL")
+      ("process-timeout", po::value<double>(), "seconds one process/ run may take (default 120)")
       ("program", po::value<std::vector<std::string>>()->composing(),
        "corpus programs: all, or NAME[,NAME...]; default: the \"benchmark\" category")
       ("level", po::value<std::vector<std::string>>()->composing(), "all (default) or O0,O1,O2,O3")
@@ -125,6 +132,12 @@ DriverOptions parse_driver_options(int argc, char** argv) {
   if (options.levels.empty()) throw cli::UsageError{"--level needs at least one level"};
   if (vm.count("corpus")) options.corpus_dir = vm["corpus"].as<std::string>();
   options.quick = vm.count("quick") > 0;
+  if (vm.count("engines-file")) options.engines_file = vm["engines-file"].as<std::string>();
+  options.process = vm.count("process") > 0;
+  if (vm.count("process-timeout")) {
+    options.process_timeout = vm["process-timeout"].as<double>();
+    if (!(options.process_timeout > 0)) throw cli::UsageError{"--process-timeout must be positive"};
+  }
   if (vm.count("out")) options.out = vm["out"].as<std::string>();
   if (vm.count("format")) options.format = parse_format("--format", vm["format"].as<std::string>());
   if (options.out && options.pass_through.out) {
@@ -145,6 +158,12 @@ std::string driver_help() {
           "zeroed tape with the program's input; its output is checked against the corpus manifest\n"
           "and a wrong result fails that benchmark (exit 1). After the table: per program, the\n"
           "engines and levels ranked, \"N.NN +- sigma times faster than naive O0\", and warnings.\n"
+          "\n"
+          "Whole processes: --engine=all,ext:tritium adds process/tritium/PROGRAM, one child process\n"
+          "per run (fork/exec in its own process group, stdin the input, stdout checked like any\n"
+          "run: wrong, crash and timeout fail that benchmark), peak memory from wait4 (peak_rss_kib);\n"
+          "--process times our engines the same way (process/asmjit/hanoi/O3: a `bfbench run`\n"
+          "child). A program an external engine cannot run (cells, EOF, tape) is skipped, with why.\n"
           "\n"
           "Programs: by default the manifest's \"benchmark\" category (the third-party programs\n"
           "scripts/fetch-corpus brings); --program=all means every program whose expected result\n"

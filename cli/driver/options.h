@@ -30,6 +30,9 @@ struct DriverOptions {
   std::vector<std::string> programs;  // empty: the default set; {"all"} or names
   std::vector<std::string> levels;    // {"all"} or O0..O3
   std::optional<std::string> corpus_dir;
+  std::optional<std::string> engines_file;  // --engines-file: where ext:NAME engines are defined
+  bool process = false;                     // --process: built-in engines as child processes too
+  double process_timeout = 0;               // --process-timeout seconds; 0: the default
   bool quick = false;
   std::optional<std::string> out;
   std::optional<ReportFormat> format;

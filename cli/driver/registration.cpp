@@ -10,15 +10,13 @@
 
 namespace bf::driver {
 
-namespace {
-
-// After a SIGINT, SIGTERM or SIGHUP the benchmarks still to come are skipped, so the results of
-// those that ran are written as usual (bench_command).
 bool skip_when_interrupted(benchmark::State& state) {
   if (cleanup::stop_requested() == 0) return false;
   state.SkipWithError("not run: bfbench was interrupted");
   return true;
 }
+
+namespace {
 
 // Seconds the plan will take when one iteration takes `seconds` (plus `reset` untimed), or
 // nullopt when that is not known; Google Benchmark's own plan (a user's flag) counts as unknown.
@@ -31,9 +29,9 @@ std::optional<double> expected_cost(const Plan& plan, std::optional<double> seco
 }  // namespace
 
 std::vector<std::string> register_benchmarks(Workload& workload, const PlanInputs& inputs,
-                                             TapePool& tapes, Progress& progress) {
+                                             TapePool& tapes, Progress& progress,
+                                             std::vector<std::optional<double>>& expected_seconds) {
   std::vector<std::string> names;
-  std::vector<std::optional<double>> expected_seconds;  // for the progress line's time left
   for (const Phase phase : {Phase::kRun, Phase::kCompile}) {
     for (const auto& owned : workload.cases) {
       BenchCase* bench_case = owned.get();
@@ -72,12 +70,6 @@ std::vector<std::string> register_benchmarks(Workload& workload, const PlanInput
       // One unit for every benchmark and every run of bfbench, so files compare line by line.
       benchmark->Unit(benchmark::kMicrosecond);
     }
-  }
-  if (inputs.quick) {
-    progress.start(names.size());  // no pilot: nothing to estimate from
-  } else {
-    // A run the pilot stopped takes at least the pilot's limit, once per repetition.
-    progress.start(std::move(expected_seconds), kPilotLimitSeconds * kSlowRepetitions);
   }
   return names;
 }

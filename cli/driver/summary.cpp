@@ -79,13 +79,24 @@ std::string noise_advice() {
   return text;
 }
 
-void print_program(std::ostream& out, const RunLog& log, const std::string& program) {
+// "wrong", "crash", "timeout" for a process/ failure (its message starts with the verdict).
+std::string verdict_of(const Measurement& measurement) {
+  const std::string& error = measurement.error;
+  for (const char* verdict : {"wrong", "crash", "timeout"}) {
+    if (error.rfind(verdict, 0) == 0) return verdict;
+  }
+  return "FAILED";
+}
+
+void print_program(std::ostream& out, const RunLog& log, const std::string& program, Phase phase) {
   std::vector<Ranked> ranked;
-  std::vector<BenchName> failed;
+  std::vector<std::pair<BenchName, std::string>> failed;
   for (const Measurement& measurement : log.measurements()) {
     const auto name = BenchName::parse(measurement.name);
-    if (!name || name->phase != Phase::kRun || name->program != program) continue;
-    if (measurement.failed) failed.push_back(*name);
+    if (!name || name->phase != phase || name->program != program) continue;
+    if (measurement.failed) {
+      failed.push_back({*name, phase == Phase::kProcess ? verdict_of(measurement) : "FAILED"});
+    }
     else if (!measurement.seconds.empty()) ranked.push_back({*name, stats_of(measurement.seconds)});
   }
   if (ranked.empty() && failed.empty()) return;
@@ -101,17 +112,18 @@ void print_program(std::ostream& out, const RunLog& log, const std::string& prog
   int rank = 0;
   for (const Ranked& r : ranked) {
     char head[96];
-    std::snprintf(head, sizeof head, "  %2d. %-*s %s  %22s   ", ++rank, static_cast<int>(width),
+    std::snprintf(head, sizeof head, "  %2d. %-*s %2s  %22s   ", ++rank, static_cast<int>(width),
                   r.name.engine.c_str(), level_name(r.name.level).c_str(), format_stats(r.stats).c_str());
     out << head;
     if (&r == baseline) out << "(baseline)";
     else if (baseline != nullptr) out << describe_speedup(speedup(baseline->stats, r.stats));
     out << "\n";
   }
-  for (const BenchName& name : failed) {
-    out << "   --  " << name.engine << " " << level_name(name.level) << ": FAILED (wrong result or no code; see below)\n";
+  for (const auto& [name, verdict] : failed) {
+    out << "   --  " << name.engine << " " << level_name(name.level) << ": " << verdict
+        << (verdict == "FAILED" ? " (wrong result or no code; see below)" : " (see below)") << "\n";
   }
-  if (baseline == nullptr && !ranked.empty()) {
+  if (baseline == nullptr && !ranked.empty() && phase == Phase::kRun) {
     out << "   (no " << baseline_label() << " run of " << program << " to compare with: include "
         << kBaselineEngine << " in --engine and " << level_name(kBaselineLevel) << " in --level)\n";
   }
@@ -150,6 +162,7 @@ void print_warnings(std::ostream& out, const RunLog& log, const SummaryInputs& i
   for (const EngineInfo* engine : inputs.skipped) {
     lines.push_back("skipped engine " + engine->name + ": " + engine->unavailable_reason);
   }
+  for (const std::string& skipped : inputs.skipped_process) lines.push_back("skipped " + skipped);
   if (lines.empty()) return;
   out << "\nWarnings:\n";
   for (const std::string& line : lines) out << "  ! " << line << "\n";
@@ -160,7 +173,19 @@ void print_warnings(std::ostream& out, const RunLog& log, const SummaryInputs& i
 void print_summary(std::ostream& out, const RunLog& log, const SummaryInputs& inputs) {
   out << "\nSummary: run time per program, mean ± sigma over repetitions, fastest first\n"
          "(a noisy, shared machine: trust ratios from one run more than times across runs)\n\n";
-  for (const std::string& program : inputs.programs) print_program(out, log, program);
+  for (const std::string& program : inputs.programs) print_program(out, log, program, Phase::kRun);
+  const bool any_process = std::any_of(
+      log.measurements().begin(), log.measurements().end(), [](const Measurement& m) {
+        const auto name = BenchName::parse(m.name);
+        return name && name->phase == Phase::kProcess;
+      });
+  if (any_process) {
+    out << "\nProcess time per program: one whole child process per run (start-up, compile and run;\n"
+           "external engines and `bfbench run` children alike), mean ± sigma, fastest first\n\n";
+    for (const std::string& program : inputs.programs) {
+      print_program(out, log, program, Phase::kProcess);
+    }
+  }
 
   bool any_failed = false;
   for (const Measurement& measurement : log.measurements()) {

@@ -14,6 +14,7 @@ namespace bf::driver {
 struct SummaryInputs {
   std::vector<std::string> programs;          // in report order
   std::vector<const EngineInfo*> skipped;     // engines asked for but not in this build
+  std::vector<std::string> skipped_process;   // "process/tritium16/hanoi: the expected output ..."
   bool quick = false;
   double total_seconds = 0;
   double prepare_seconds = 0;

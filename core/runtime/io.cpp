@@ -10,6 +10,25 @@
 
 namespace bf {
 
+std::string_view eof_name(EofPolicy policy) {
+  switch (policy) {
+    case EofPolicy::kKeep: return "keep";
+    case EofPolicy::kZero: return "0";
+    case EofPolicy::kMax: return "255";
+  }
+  return "?";
+}
+
+bool parse_eof_name(std::string_view text, EofPolicy& policy) {
+  for (const EofPolicy candidate : {EofPolicy::kKeep, EofPolicy::kZero, EofPolicy::kMax}) {
+    if (text == eof_name(candidate)) {
+      policy = candidate;
+      return true;
+    }
+  }
+  return false;
+}
+
 void FdSink::write(const uint8_t* bytes, size_t count) {
   while (count > 0 && error_ == 0) {
     const ssize_t written = ::write(fd_, bytes, count);

@@ -15,6 +15,11 @@ enum class EofPolicy : uint8_t {
   kMax,   // store 255
 };
 
+// "keep", "0", "255": the spelling of the command line and the manifests.
+std::string_view eof_name(EofPolicy policy);
+// The policy spelled `text` that way; false when it is none of them.
+bool parse_eof_name(std::string_view text, EofPolicy& policy);
+
 class OutputSink {
  public:
   virtual ~OutputSink() = default;

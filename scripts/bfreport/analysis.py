@@ -20,6 +20,7 @@ HIGH_CV = 0.05        # run-to-run noise above 5% is worth a warning
 MIN_REPETITIONS = 5   # fewer cannot reach p < 0.05 with a Mann-Whitney U test against 5
 
 RUN_TIME = "run time"
+PROCESS_TIME = "process time"
 COMPILE_TIME = "compile time"
 ONE_EXECUTION = "compile + run, one execution"
 QUESTIONS = {
@@ -29,6 +30,9 @@ QUESTIONS = {
                   "optimize + the engine's compile, every level)",
     ONE_EXECUTION: "Which is fastest when a program is compiled and run once? (mean of compile/ "
                    "+ mean of run/), and after how many executions does a compile pay off?",
+    PROCESS_TIME: "How do other Brainf*ck implementations compare with ours? (process/: one whole "
+                  "child process per run -- start-up, compile and run -- for external engines and "
+                  "for a `bfbench run` of ours alike; every output checked against the manifest)",
 }
 
 
@@ -73,6 +77,28 @@ def _cells(res: results.Results, phase: str, program: str):
             bench = _ok(res, phase, engine, program, level)
             if bench is not None:
                 yield engine, level, bench
+
+
+VERDICTS = ("wrong", "crash", "timeout")
+
+
+def verdict(bench: results.Benchmark) -> str:
+    """ok, or the verdict a failed process/ run's message starts with (wrong, crash, timeout)."""
+    if bench.error is None:
+        return "ok"
+    return next((v for v in VERDICTS if bench.error.startswith(v)), "failed")
+
+
+def process_benches(res: results.Results, program: str) -> List[results.Benchmark]:
+    return [b for b in res.benchmarks.values()
+            if b.name.phase == "process" and b.name.program == program]
+
+
+def process_entries(res: results.Results, program: str) -> List[Entry]:
+    """Process time: external engines and our `bfbench run` children in one ranking (those that
+    ran correctly; the failed ones are listed with their verdicts beside it)."""
+    return _ranked([Entry(b.name.engine, b.name.level or "(external)", intervals.mean(b.samples),
+                          [b]) for b in process_benches(res, program) if b.ok])
 
 
 def program_entries(res: results.Results, program: str) -> List[Entry]:

@@ -12,10 +12,10 @@ _LEVEL = re.compile(r"^O\d+$")
 @dataclass(frozen=True)
 class Name:
     full: str                 # normalized: "run/naive/hello/O3"
-    phase: Optional[str]      # "run", "compile", "optimize" or None for other benchmarks
+    phase: Optional[str]      # "run", "compile", "process", "optimize" or None for others
     engine: Optional[str]
     program: Optional[str]
-    level: Optional[str]
+    level: Optional[str]      # "" for an external engine (process/tritium/hanoi): none of ours
 
 
 def strip_options(name: str) -> str:
@@ -28,8 +28,10 @@ def strip_options(name: str) -> str:
 def parse(name: str) -> Name:
     full = strip_options(name)
     parts = full.split("/")
-    if len(parts) == 4 and parts[0] in ("run", "compile") and _LEVEL.match(parts[3]):
+    if len(parts) == 4 and parts[0] in ("run", "compile", "process") and _LEVEL.match(parts[3]):
         return Name(full, parts[0], parts[1], parts[2], parts[3])
+    if len(parts) == 3 and parts[0] == "process" and all(parts[1:]):
+        return Name(full, "process", parts[1], parts[2], "")
     if len(parts) == 3 and parts[0] == "optimize" and _LEVEL.match(parts[2]):
         return Name(full, "optimize", None, parts[1], parts[2])
     return Name(full, None, None, None, None)

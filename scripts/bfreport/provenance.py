@@ -42,6 +42,9 @@ def reproduce_command(res: results.Results, bench: results.Benchmark) -> str:
     words = [shlex.quote(_executable(res.context))]
     if name.program:
         words.append(f"--program={shlex.quote(name.program)}")
+    if name.phase == "process":  # a child process: an external engine, or ours with --process
+        words += [f"--engine={shlex.quote(name.engine)}", "--process"] if name.level else [
+            f"--engine={shlex.quote('ext:' + name.engine)}"]
     words += [f"--benchmark_filter={shlex.quote(f'^{name.full}$')}",
               f"--benchmark_repetitions={REPRODUCE_REPETITIONS}"]
     return " ".join(words)

@@ -141,11 +141,12 @@ def _summary(res: results.Results, out_dir: Path) -> Section:
     section.text(f"Results: {res.path} ({len(res.benchmarks)} benchmarks; engines: "
                  f"{', '.join(res.engines()) or 'none'}; programs: "
                  f"{', '.join(res.programs()) or 'none'}; levels: "
-                 f"{', '.join(res.levels()) or 'none'}).")
+                 f"{', '.join(l for l in res.levels() if l) or 'none'}).")
     section.items(analysis.warnings(res))
-    section.text("The report answers three questions, each with its own ranking: "
-                 + " ".join(f"({i}) {q}: {text}" for i, (q, text) in
-                            enumerate(analysis.QUESTIONS.items(), 1)))
+    questions = [(q, text) for q, text in analysis.QUESTIONS.items()
+                 if q != analysis.PROCESS_TIME or res.programs("process")]
+    section.text(f"The report answers {len(questions)} questions, each with its own ranking: "
+                 + " ".join(f"({i}) {q}: {text}" for i, (q, text) in enumerate(questions, 1)))
     section.text(_STATISTICS)
     ranked = analysis.ranking(res)
     if ranked:
@@ -215,6 +216,59 @@ def _one_execution_section(res: results.Results, out_dir: Path) -> Section:
     return section
 
 
+def _spread(bench: results.Benchmark) -> str:
+    """The range of the repetitions around the median, as percentages: "-3% / +12%"."""
+    if len(bench.samples) < 2:
+        return "-"
+    median = bench.median
+    return (f"-{(median - min(bench.samples)) / median:.0%} / "
+            f"+{(max(bench.samples) - median) / median:.0%}")
+
+
+def _process_table(res: results.Results, program: str, entries: List[analysis.Entry]) -> Table:
+    table = Table(["rank", "engine", "level", "verdict", "median", "spread (min / max)", "n",
+                   "mean [95% CI]", "peak memory", "reproduce"],
+                  right=[True, False, False, False, True, True, True, True, True, False],
+                  classes=[""] * 9 + [_CODE])
+    rows = [(e.rank_label, e.bench) for e in entries]
+    rows += [("-", b) for b in analysis.process_benches(res, program) if not b.ok]
+    estimates = {id(e.bench): e.estimate for e in entries}
+    for rank, bench in rows:
+        rss = bench.counters.get("peak_rss_kib")
+        estimate = estimates.get(id(bench))
+        table.add(rank, bench.name.engine, bench.name.level or "(external)",
+                  analysis.verdict(bench) if bench.ok else f"{analysis.verdict(bench)}: {bench.error}",
+                  units.seconds(bench.median) if bench.ok else "-",
+                  _spread(bench) if bench.ok else "-", len(bench.samples),
+                  _interval(estimate, units.seconds) if estimate else "-",
+                  f"{rss / 1024:.1f} MiB" if rss else "-",
+                  provenance.reproduce_command(res, bench))
+    return table
+
+
+def _process_section(res: results.Results, out_dir: Path) -> Section:
+    section = _question(4, analysis.PROCESS_TIME, "process-time", out_dir)
+    skipped = sorted((k[len("skipped:"):], v) for k, v in res.context.items()
+                     if k.startswith("skipped:"))
+    engines = sorted((k[len("external:"):], v) for k, v in res.context.items()
+                     if k.startswith("external:"))
+    if engines:
+        section.text("External engines: " + "; ".join(f"{n}: {c}" for n, c in engines) + ".")
+    for program in res.programs("process"):
+        section.heading(f"{analysis.PROCESS_TIME}: {program}")
+        entries = analysis.process_entries(res, program)
+        if entries:
+            _time_chart(section, entries, "process", program, "process time",
+                        "one whole process: start-up, compile and run")
+        else:
+            section.text("No correct run.")
+        section.table(_process_table(res, program, entries))
+    if skipped:
+        section.heading("Skipped: programs an engine cannot run as the manifest expects")
+        section.items([f"{name}: {why}" for name, why in skipped])
+    return section
+
+
 def _baseline_section(res: results.Results, base: results.Results, out_dir: Path,
                       threshold: float, alpha: float) -> Section:
     section = Section("Change against the baseline", "baseline", out_dir)
@@ -246,6 +300,8 @@ def build(res: results.Results, base: Optional[results.Results], out_dir: Path,
           threshold: float, alpha: float) -> List[Section]:
     sections = [_summary(res, out_dir), _run_section(res, out_dir), _compile_section(res, out_dir),
                 _one_execution_section(res, out_dir)]
+    if res.programs("process"):
+        sections.append(_process_section(res, out_dir))
     if base is not None:
         sections.append(_baseline_section(res, base, out_dir, threshold, alpha))
     programs = Section("Programs", "programs", out_dir)

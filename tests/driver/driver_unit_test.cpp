@@ -116,6 +116,17 @@ TEST(DriverBenchName, RoundTrips) {
   EXPECT_FALSE(BenchName::parse("run/naive/hanoi/3"));
 }
 
+TEST(DriverBenchName, AnExternalEngineHasNoLevelAndOnlyAsAProcess) {
+  const BenchName name{Phase::kProcess, "tritium", "hanoi", kNoLevel};
+  EXPECT_EQ(name.str(), "process/tritium/hanoi");
+  const auto parsed = BenchName::parse("process/tritium/hanoi");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->level, kNoLevel);
+  EXPECT_EQ(parsed->engine, "tritium");
+  EXPECT_EQ(BenchName::parse("process/asmjit/hanoi/O3")->level, 3);
+  EXPECT_FALSE(BenchName::parse("run/tritium/hanoi"));
+}
+
 TEST(DriverProgress, ShowsIndexTotalAndNameOnlyWhenEnabled) {
   std::ostringstream quiet;
   Progress off(quiet, false);

@@ -317,3 +317,48 @@ class HistoryScriptTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ProcessTimeTest(unittest.TestCase):
+    """process/: external engines beside `bfbench run` children, with their verdicts."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.path = Path(self.dir.name)
+        data = synthetic.matrix(repetitions=3)
+        data["benchmarks"] += synthetic.repeated_rows("process/tritium/alpha", 0.002, repetitions=3,
+                                                      counters={"peak_rss_kib": 4096})
+        data["benchmarks"] += synthetic.repeated_rows("process/asmjit/alpha/O3", 0.004,
+                                                      repetitions=3)
+        data["benchmarks"] += synthetic.repeated_rows(
+            "process/broken/alpha", 0.001, repetitions=1,
+            error="wrong from broken on alpha: output is 3 bytes with SHA-256 ...")
+        data["context"]["external:tritium"] = "tritium -b8 {prog} (8-bit cells, EOF keep)"
+        data["context"]["skipped:process/tritium/beta"] = "the expected output assumes EOF 0"
+        self.json = synthetic.write(self.path / "process.json", data)
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def test_an_external_engine_name_has_no_level(self):
+        res = results.load(self.json)
+        bench = res.benchmarks["process/tritium/alpha"]
+        self.assertEqual((bench.name.phase, bench.name.engine, bench.name.level),
+                         ("process", "tritium", ""))
+        entries = analysis.process_entries(res, "alpha")
+        self.assertEqual([(e.engine, e.level) for e in entries],
+                         [("tritium", "(external)"), ("asmjit", "O3")])
+        self.assertEqual(analysis.verdict(res.benchmarks["process/broken/alpha"]), "wrong")
+
+    def test_the_report_ranks_them_together_with_verdicts_and_skips(self):
+        out = self.path / "report"
+        done = support.run_script("report", self.json, "-o", out)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        page = (out / "index.html").read_text()
+        self.assertGreater((out / "process_alpha.png").stat().st_size, 1000)
+        self.assertIn("Question 4 — process time", page)
+        self.assertIn("(external)", page)
+        self.assertIn("4.0 MiB", page)
+        self.assertIn("wrong: wrong from broken on alpha", page)
+        self.assertIn("process/tritium/beta: the expected output assumes EOF 0", page)
+        self.assertIn("--engine=ext:tritium", page)

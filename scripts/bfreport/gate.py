@@ -128,7 +128,8 @@ def measure(bfbench: Path, job: workload.Job, scratch: Path, corpus: Path = ROOT
 
 
 def run_workload(bfbench: Path, jobs: List[workload.Job], parallel: int, failures: List[str],
-                 keep: Optional[Path] = None, verbose: bool = False) -> List[dict]:
+                 keep: Optional[Path] = None, verbose: bool = False,
+                 extra_args: List[str] = ()) -> List[dict]:
     """Measures every job; a job that fails adds its message to `failures` and leaves its
     benchmarks out (one broken engine must not hide what the others measure)."""
     rows: Dict[str, dict] = {}
@@ -139,7 +140,7 @@ def run_workload(bfbench: Path, jobs: List[workload.Job], parallel: int, failure
         scratch = keep or Path(temporary)
         scratch.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(max_workers=parallel) as pool:
-            futures = [pool.submit(measure, bfbench, job, scratch, corpus, verbose)
+            futures = [pool.submit(measure, bfbench, job, scratch, corpus, verbose, extra_args)
                        for job in jobs]
             try:
                 for job, future in zip(jobs, futures):
@@ -251,8 +252,10 @@ def _measure(args, pattern, failures: List[str]) -> tuple:
             raise cli.Failure(cli.EXIT_USAGE, f"--filter {args.filter!r} matches no benchmark")
     context = machine.describe(build_dir, bfbench)
     started = time.monotonic()
+    extra_args = [f"--disable-pass={args.disable_pass}"] if args.disable_pass else []
     rows = run_workload(bfbench, jobs, args.jobs, failures,
-                        Path(args.keep_profiles) if args.keep_profiles else None, args.verbose)
+                        Path(args.keep_profiles) if args.keep_profiles else None, args.verbose,
+                        extra_args)
     if pattern:
         rows = [row for row in rows if pattern.search(row["name"])]
     elapsed = time.monotonic() - started
@@ -293,6 +296,10 @@ def main(argv=None) -> int:
                         f"{DEFAULT_OUT.relative_to(ROOT)})")
     parser.add_argument("--keep-profiles", help="keep the callgrind files in this folder")
     parser.add_argument("--all", action="store_true", help="list unchanged benchmarks too")
+    parser.add_argument("--disable-pass", metavar="NAME",
+                        help="measure with this optimizer pass switched off (bfbench "
+                             "--disable-pass): what the gate's own test uses to prove it "
+                             "catches a regression")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="print each callgrind run's time and counts")
     parser.add_argument("--counts", metavar="FILE", help="judge the counts an earlier run wrote "

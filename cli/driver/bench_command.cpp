@@ -85,11 +85,18 @@ Formats choose_formats(const DriverOptions& options) {
   return formats;
 }
 
-// This executable, for the `bfbench run` children of process/ benchmarks.
+// The `bfbench` front door, for the `bfbench run` children of process/ benchmarks: this is
+// bfbench-tools, which sits beside it in a build tree and in libexec/bfbench/ once installed
+// (cli/tools_exec.h looks the other way).
 std::string self_path() {
   std::error_code error;
-  const auto path = std::filesystem::read_symlink("/proc/self/exe", error);
-  return error ? std::string("bfbench") : path.string();
+  const auto tools = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return "bfbench";
+  for (const auto& candidate : {tools.parent_path() / "bfbench",
+                                tools.parent_path().parent_path().parent_path() / "bin" / "bfbench"}) {
+    if (std::filesystem::is_regular_file(candidate, error)) return candidate.string();
+  }
+  return "bfbench";  // from PATH
 }
 
 ProcessRequest process_request(DriverOptions& options) {

@@ -93,8 +93,8 @@ TEST_P(RandomPrograms, MatchNaiveAtO0OnEveryLevel) {
       }
     }
   }
-  // Most programs must end within the limit, or the test compares little.
-  EXPECT_GT(compared, static_cast<int>(programs / kShards / 2));
+  // At least half the programs must end within the limit, or the test compares little.
+  EXPECT_GE(compared, static_cast<int>(programs / kShards / 2));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RandomPrograms, ::testing::ValuesIn(all_cases()),

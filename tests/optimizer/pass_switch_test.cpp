@@ -42,11 +42,12 @@ TEST_F(PassSwitch, OnlyNoPassesIsTheParsedProgram) {
 }
 
 TEST_F(PassSwitch, EnableAllRestoresThePipeline) {
-  const std::string all = optimized("++[->+<]");
+  // An unknown counter: with a known one, known-cells and collapse-loops do the work alone.
+  const std::string all = optimized(",[->+<]");
   disable_passes({"multiply-loops"});
-  EXPECT_NE(optimized("++[->+<]"), all);
+  EXPECT_NE(optimized(",[->+<]"), all);
   enable_all_passes();
-  EXPECT_EQ(optimized("++[->+<]"), all);
+  EXPECT_EQ(optimized(",[->+<]"), all);
 }
 
 TEST_F(PassSwitch, AnUnknownNameIsRejectedNamingThePasses) {

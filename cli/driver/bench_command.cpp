@@ -207,13 +207,22 @@ int bench_command(int argc, char** argv) {
   }
 
   RunLog log;
+  RunFacts facts;
+  for (const auto& program : workload.programs) facts.programs.push_back(program->entry.name);
+  facts.skipped = selection.skipped;
+  for (const ProcessSkip& skip : process_work.skipped) {
+    facts.skipped_process.push_back(skip.name + ": " + skip.reason);
+  }
+  facts.quick = options.quick;
+  RunWarnings warnings(log, facts);
   const bool color = options.pass_through.color && ::isatty(STDOUT_FILENO) == 1;
   NamingReporter display(
-      make_reporter(formats.display, color, options.pass_through.counters_tabular), longest(names),
+      make_reporter(formats.display, color, options.pass_through.counters_tabular, &warnings),
+      longest(names),
       &log, &progress);
   std::unique_ptr<NamingReporter> file;
   if (formats.file) {
-    file = std::make_unique<NamingReporter>(make_reporter(*formats.file, false, false),
+    file = std::make_unique<NamingReporter>(make_reporter(*formats.file, false, false, &warnings),
                                             longest(names), nullptr, nullptr);
   }
   benchmark::RunSpecifiedBenchmarks(&display, file.get());
@@ -227,12 +236,8 @@ int bench_command(int argc, char** argv) {
   }
 
   SummaryInputs summary;
-  for (const auto& program : workload.programs) summary.programs.push_back(program->entry.name);
-  summary.skipped = selection.skipped;
-  for (const ProcessSkip& skip : process_work.skipped) {
-    summary.skipped_process.push_back(skip.name + ": " + skip.reason);
-  }
-  summary.quick = options.quick;
+  summary.programs = facts.programs;
+  summary.warnings = warnings.lines();
   summary.prepare_seconds = prepare_seconds;
   summary.total_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   // The console table's reader gets the summary below it; a machine reading stdout does not.

@@ -1,6 +1,7 @@
 #include "cli/driver/reporters.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "cli/driver/console_reporter.h"
 #include "cli/driver/csv_reporter.h"
@@ -44,8 +45,40 @@ void NamingReporter::ReportRuns(const std::vector<Run>& runs) {
 
 void NamingReporter::Finalize() { inner_->Finalize(); }
 
+namespace {
+
+// A JSON string literal. Bytes >= 0x80 pass through: the warnings are UTF-8 text.
+std::string json_quoted(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+void JsonReporterWithWarnings::Finalize() {
+  // The library's own Finalize closes the "benchmarks" list and the top-level object; this closes
+  // the list, adds the member and then closes the object.
+  std::ostream& out = GetOutputStream();
+  out << "\n  ],\n  \"warnings\": [";
+  const std::vector<std::string>& lines = warnings_->lines();
+  for (size_t i = 0; i < lines.size(); ++i) out << (i ? "," : "") << "\n    " << json_quoted(lines[i]);
+  out << (lines.empty() ? "]" : "\n  ]") << "\n}\n";
+}
+
 std::unique_ptr<benchmark::BenchmarkReporter> make_reporter(ReportFormat format, bool color,
-                                                           bool tabular) {
+                                                           bool tabular, RunWarnings* warnings) {
   switch (format) {
     case ReportFormat::kConsole: {
       // --benchmark_counters_tabular asks for Google Benchmark's own table, every repetition.
@@ -56,6 +89,7 @@ std::unique_ptr<benchmark::BenchmarkReporter> make_reporter(ReportFormat format,
           static_cast<benchmark::ConsoleReporter::OutputOptions>(options));
     }
     case ReportFormat::kJson:
+      if (warnings != nullptr) return std::make_unique<JsonReporterWithWarnings>(warnings);
       return std::make_unique<benchmark::JSONReporter>();
     case ReportFormat::kCsv:
       return std::make_unique<CsvReporter>();

@@ -9,6 +9,7 @@
 #include "cli/driver/options.h"
 #include "cli/driver/progress.h"
 #include "cli/driver/run_log.h"
+#include "cli/driver/warnings.h"
 
 namespace bf::driver {
 
@@ -36,8 +37,22 @@ class NamingReporter final : public benchmark::BenchmarkReporter {
   Progress* progress_;
 };
 
-// The reporter for `format`: Google Benchmark's console or JSON one, or our CsvReporter.
+// Google Benchmark's JSON, plus a top-level "warnings" member after "benchmarks": the run's
+// warnings (warnings.h), written at the end, when every benchmark has run. Readers of the library's
+// format (compare.py) ignore the extra member; scripts/report shows it as the report's warnings.
+class JsonReporterWithWarnings final : public benchmark::JSONReporter {
+ public:
+  explicit JsonReporterWithWarnings(RunWarnings* warnings) : warnings_(warnings) {}
+  void Finalize() override;
+
+ private:
+  RunWarnings* warnings_;
+};
+
+// The reporter for `format`: Google Benchmark's console or JSON one, or our CsvReporter. JSON
+// carries `warnings` when it is given.
 std::unique_ptr<benchmark::BenchmarkReporter> make_reporter(ReportFormat format, bool color,
-                                                           bool tabular);
+                                                           bool tabular,
+                                                           RunWarnings* warnings = nullptr);
 
 }  // namespace bf::driver

@@ -16,8 +16,6 @@ from .intervals import Estimate
 
 # The reference every speed-up is measured against: the plain interpreter, unoptimized.
 REFERENCE_ENGINE, REFERENCE_LEVEL = "naive", "O0"
-HIGH_CV = 0.05        # run-to-run noise above 5% is worth a warning
-MIN_REPETITIONS = 5   # fewer cannot reach p < 0.05 with a Mann-Whitney U test against 5
 
 RUN_TIME = "run time"
 PROCESS_TIME = "process time"
@@ -196,33 +194,13 @@ def jit_engines(res: results.Results) -> List[str]:
 
 
 def warnings(res: results.Results) -> List[str]:
-    out = []
+    """The run's warnings: bfbench decides them once (cli/driver/warnings.cpp) and writes them into
+    the results file, so the report shows exactly what the console showed. A file without them
+    gets its failures listed and a line that says why there is nothing more."""
+    if res.warnings is not None:
+        return list(res.warnings)
+    out = [f"{res.path} carries no warnings from bfbench (an older file, or not written by "
+           f"bfbench): failures are listed, but repetitions and noise were not judged"]
     for bench in res.failed():
         out.append(f"{bench.name.full} failed: {bench.error}")
-    if str(res.context.get("library_build_type", "")).lower() == "debug":
-        out.append("Google Benchmark's library is a debug build (Debian's package): its own "
-                   "overhead is included in the shortest times")
-    noisy = [b for b in res.benchmarks.values() if b.ok and len(b.samples) >= 2 and b.cv > HIGH_CV]
-    if noisy:
-        worst = max(noisy, key=lambda b: b.cv)
-        out.append(f"{len(noisy)} benchmark(s) vary by more than {HIGH_CV:.0%} between "
-                   f"repetitions (worst {worst.name.full}: {worst.cv:.1%}): a busy machine or "
-                   f"benchmarks that vary by themselves -- rerun them with more repetitions, "
-                   f"on an idle machine")
-    ok = [b for b in res.benchmarks.values() if b.ok]
-    few = [b for b in ok if len(b.samples) < intervals.MIN_SAMPLES]
-    if few:
-        out.append(f"{len(few)} of {len(ok)} benchmarks have fewer than {intervals.MIN_SAMPLES} "
-                   f"repetitions: they have no confidence interval and rank by their mean alone; "
-                   f"rerun them with --benchmark_repetitions=10 (each row gives its command)")
-    counts = {len(b.samples) for b in ok}
-    if counts and min(counts) < MIN_REPETITIONS:
-        out.append(f"some benchmarks have only {min(counts)} repetition(s): a comparison with "
-                   f"a baseline cannot be significant; use --benchmark_repetitions="
-                   f"{MIN_REPETITIONS} or more")
-    missing = [p for p in res.programs("run")
-               if res.get("run", REFERENCE_ENGINE, p, REFERENCE_LEVEL) is None]
-    if missing:
-        out.append(f"no {REFERENCE_ENGINE} {REFERENCE_LEVEL} run for {', '.join(missing)}: no "
-                   f"speed-ups there")
     return out

@@ -57,6 +57,9 @@ class Results:
     kind: str                                  # "time" or "instructions"
     context: Dict[str, object]
     benchmarks: Dict[str, Benchmark]           # by normalized name, in file order
+    # The run's warnings as bfbench wrote them (cli/driver/warnings.cpp), the same lines its
+    # console summary printed; None for a file without them (older, or not from bfbench).
+    warnings: Optional[List[str]] = None
 
     def get(self, phase, engine, program, level) -> Optional[Benchmark]:
         key = f"{phase}/{engine}/{program}/{level}" if engine else f"{phase}/{program}/{level}"
@@ -158,7 +161,11 @@ def parse(data, path: str = "<data>", metric: str = "real_time") -> Results:
     rows = data["benchmarks"]
     if data.get("format") == INSTRUCTIONS_FORMAT:
         return Results(path, "instructions", context, _from_instruction_rows(rows))
-    return Results(path, "time", context, _from_benchmark_rows(rows, metric))
+    warnings = data.get("warnings")
+    if warnings is not None and not (isinstance(warnings, list)
+                                     and all(isinstance(w, str) for w in warnings)):
+        raise ValueError("\"warnings\" is not a list of strings")
+    return Results(path, "time", context, _from_benchmark_rows(rows, metric), warnings)
 
 
 def load(path, metric: str = "real_time") -> Results:

@@ -106,6 +106,39 @@ TEST(Driver, CountersAndContextArePresent) {
   EXPECT_NE(report.context["engines"].find("naive: available"), std::string::npos);
 }
 
+// The console's "Warnings:" lines after the summary ("  ! ..."), in order.
+std::vector<std::string> console_warnings(const std::string& out) {
+  std::vector<std::string> lines;
+  std::istringstream in(out.substr(std::min(out.find("\nWarnings:\n"), out.size())));
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("  ! ", 0) == 0) lines.push_back(line.substr(4));
+  }
+  return lines;
+}
+
+TEST(Driver, TheResultsFileCarriesTheSameWarningsAsTheConsole) {
+  std::vector<TinyProgram> programs = tiny_programs();
+  programs[0].wrong_hash = true;  // letters: a failure, named in the warnings
+  const std::string corpus = write_tiny_corpus("warnings", programs);
+  const std::string json = report_path("warnings");
+  // No naive engine: no baseline for speed-ups, a warning of its own.
+  const ProcessResult r = bfbench({"--corpus", corpus, "--quick", "--engine=threaded",
+                                   "--program=letters,echo", "--level=O1", "--out", json});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const Report report = read_report(json);
+  ASSERT_TRUE(report.warnings.has_value()) << "no \"warnings\" member in " << json;
+  EXPECT_EQ(*report.warnings, console_warnings(r.out)) << r.out;
+  const std::string all = [&] {
+    std::string text;
+    for (const std::string& line : *report.warnings) text += line + "\n";
+    return text;
+  }();
+  EXPECT_NE(all.find("1 benchmark failed"), std::string::npos) << all;
+  EXPECT_NE(all.find("run/threaded/letters/O1"), std::string::npos) << all;
+  EXPECT_NE(all.find("--quick ran everything once"), std::string::npos) << all;
+  EXPECT_NE(all.find("no naive O0 run of letters, echo"), std::string::npos) << all;
+}
+
 TEST(Driver, ADeliberatelyWrongHashFailsThatBenchmarkWithoutATime) {
   std::vector<TinyProgram> programs = tiny_programs();
   programs[0].wrong_hash = true;  // letters

@@ -13,6 +13,7 @@
 #include "cli/driver/progress.h"
 #include "cli/driver/statistics.h"
 #include "cli/driver/summary.h"
+#include "cli/driver/warnings.h"
 #include "cli/sha256.h"
 
 namespace bf::driver {
@@ -166,8 +167,11 @@ TEST(DriverSummary, RanksRunsAgainstNaiveO0AndWarnsAboutTooFewRepetitionsAndNois
   for (double s : {1.0, 1.5, 2.0, 1.2, 1.8}) log.add_sample("run/noisy/hanoi/O3", s);
   log.add_failure("run/broken/hanoi/O1", "wrong result from engine broken on hanoi at O1: ...");
   for (double s : {0.001, 0.001, 0.001}) log.add_sample("compile/fastjit/hanoi/O3", s);
+  RunFacts facts;
+  facts.programs = {"hanoi"};
   SummaryInputs inputs;
-  inputs.programs = {"hanoi"};
+  inputs.programs = facts.programs;
+  inputs.warnings = collect_warnings(log, facts);
   std::ostringstream out;
   print_summary(out, log, inputs);
   const std::string text = out.str();
@@ -189,6 +193,32 @@ TEST(DriverSummary, RanksRunsAgainstNaiveO0AndWarnsAboutTooFewRepetitionsAndNois
       << text;
   EXPECT_NE(text.find("varied by more than 5%"), std::string::npos) << text;
   EXPECT_NE(text.find("run/noisy/hanoi/O3"), std::string::npos);
+  EXPECT_NE(text.find("1 benchmark failed (an error, never a time; each says why): "
+                      "run/broken/hanoi/O1"), std::string::npos) << text;
+  // Three repetitions give an interval but cannot make a significant change in scripts/compare.
+  EXPECT_NE(text.find("1 benchmark ran 3 or 4 repetitions"), std::string::npos) << text;
+  EXPECT_NE(text.find("compile/fastjit/hanoi/O3. To compare them"), std::string::npos) << text;
+  EXPECT_EQ(text.find("no naive O0 run"), std::string::npos) << text;
+}
+
+TEST(DriverWarnings, ProgramsWithoutABaselineRunAndSkippedEnginesAreNamed) {
+  RunLog log;
+  for (double s : {0.1, 0.1, 0.1, 0.1, 0.1}) log.add_sample("run/fastjit/hanoi/O3", s);
+  for (double s : {0.1, 0.1, 0.1, 0.1, 0.1}) log.add_sample("run/naive/long/O0", s);
+  log.add_failure("run/naive/bench/O0", "wrong result");  // a failed baseline is no baseline
+  for (double s : {0.1, 0.1, 0.1, 0.1, 0.1}) log.add_sample("run/fastjit/bench/O3", s);
+  EngineInfo missing;
+  missing.name = "cc";
+  missing.available = false;
+  missing.unavailable_reason = "no C compiler";
+  RunFacts facts;
+  facts.skipped = {&missing};
+  const std::vector<std::string> lines = collect_warnings(log, facts);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].rfind("1 benchmark failed", 0), 0u) << lines[0];
+  EXPECT_EQ(lines[1], "no naive O0 run of hanoi, bench: no speed-ups there (include naive in "
+                      "--engine and O0 in --level)");
+  EXPECT_EQ(lines[2], "skipped engine cc: no C compiler");
 }
 
 TEST(DriverCsv, AFieldIsQuotedOnlyWhenItHoldsACommaAQuoteOrALineBreak) {

@@ -45,6 +45,10 @@ Report read_report(const std::string& path) {
     }
     report.entries.push_back(std::move(entry));
   }
+  if (const auto warnings = tree.get_child_optional("warnings")) {
+    report.warnings.emplace();
+    for (const auto& [unused, line] : *warnings) report.warnings->push_back(line.data());
+  }
   return report;
 }
 

@@ -22,6 +22,7 @@ struct ReportEntry {
 struct Report {
   std::map<std::string, std::string> context;
   std::vector<ReportEntry> entries;
+  std::optional<std::vector<std::string>> warnings;  // the driver's "warnings" member, if present
 
   std::vector<const ReportEntry*> named(const std::string& name) const;
 };

@@ -137,17 +137,25 @@ class AnalysisTest(unittest.TestCase):
     def test_jit_engines_are_those_with_generated_code(self):
         self.assertEqual(analysis.jit_engines(self.res), ["omegajit"])
 
-    def test_warnings_name_failures_noise_and_missing_intervals(self):
-        noisy = synthetic.matrix(errors={"run/naive/alpha/O1"})
-        noisy["benchmarks"] += synthetic.repeated_rows("run/zeta/gamma/O0", 1.0, spread=0.4)
-        noisy["benchmarks"] += synthetic.repeated_rows("run/zeta/gamma/O1", 1.0, repetitions=2)
-        text = " ".join(analysis.warnings(results.parse(noisy)))
+    def test_warnings_are_the_ones_bfbench_wrote_in_its_order(self):
+        data = synthetic.matrix(errors={"run/naive/alpha/O1"})
+        data["warnings"] = ["1 benchmark failed (an error, never a time; each says why): "
+                            "run/naive/alpha/O1", "skipped engine cc: no C compiler"]
+        self.assertEqual(analysis.warnings(results.parse(data)), data["warnings"])
+        data["warnings"] = []
+        self.assertEqual(analysis.warnings(results.parse(data)), [])
+
+    def test_a_file_without_warnings_says_so_and_still_names_its_failures(self):
+        text = " ".join(analysis.warnings(results.parse(
+            synthetic.matrix(errors={"run/naive/alpha/O1"}))))
+        self.assertIn("carries no warnings from bfbench", text)
         self.assertIn("run/naive/alpha/O1 failed: wrong output", text)
-        self.assertIn("vary by more than 5%", text)
-        self.assertIn("debug build", text)
-        self.assertIn("no naive O0 run for gamma", text)
-        self.assertIn("1 of 37 benchmarks have fewer than 3 repetitions: they have no "
-                      "confidence interval", text)
+
+    def test_warnings_that_are_not_a_list_of_strings_are_a_data_error(self):
+        data = synthetic.matrix()
+        data["warnings"] = "noisy"
+        with self.assertRaises(ValueError):
+            results.parse(data)
 
 
 class ProvenanceTest(unittest.TestCase):
@@ -258,12 +266,15 @@ class ReportScriptTest(unittest.TestCase):
         self.assertEqual((out / target).resolve(), Path(self.new).resolve())
 
     def test_rows_without_enough_repetitions_say_why_they_have_no_interval(self):
-        two = synthetic.write(self.path / "two.json", synthetic.matrix(repetitions=2))
+        data = synthetic.matrix(repetitions=2)
+        data["warnings"] = ["36 benchmarks ran fewer than 3 repetitions, so they have no interval"]
+        two = synthetic.write(self.path / "two.json", data)
         out = self.path / "two"
         self.assertEqual(support.run_script("report", two, "-o", out).returncode, 0)
         markdown = (out / "report.md").read_text()
         self.assertRegex(markdown, r"\| [\d.]+ ms \| 2 \(no interval: n < 3\) \|")
-        self.assertIn("fewer than 3 repetitions", markdown)
+        self.assertIn("- 36 benchmarks ran fewer than 3 repetitions, so they have no interval",
+                      markdown)
 
     def test_a_real_bfbench_file_gives_a_report(self):
         out = self.path / "real"

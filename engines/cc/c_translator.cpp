@@ -41,6 +41,15 @@ extern void* memrchr(const void*, int, __SIZE_TYPE__);
   } while (0)
 #define OUT(x) do { u64 n_ = LEN; ob[n_++] = (x); LEN = n_; \
   if (UNLIKELY(n_ == oc)) { flush(st); ob = FIELD(u8*, OFF_BUFFER); } } while (0)
+/* An output outside every loop runs once, so it calls one shared copy of the above instead: a
+   program that prints its text from straight-line code (hundreds of outputs) otherwise costs the
+   compiler far more than the same program's plain translation. */
+static __attribute__((noinline)) void out_once(bf_state* const st, void (*const flush)(bf_state*),
+                                               const u8 x) {
+  u64 n_ = LEN; FIELD(u8*, OFF_BUFFER)[n_++] = x; LEN = n_;
+  if (UNLIKELY(n_ == FIELD(u64, OFF_CAPACITY))) flush(st);
+}
+#define OUT_ONCE(x) do { out_once(st, flush, (x)); ob = FIELD(u8*, OFF_BUFFER); } while (0)
 #define IN(x) ((x) = rd(st, (x)))
 /* Is cell p-k (p+k) off the tape? Written for a p known to be on it: one compare each, against a
    constant or a value the compiler keeps in a register. */
@@ -217,7 +226,7 @@ class Translator {
         d_ += op.arg;
         break;
       case OpKind::kOut:
-        out_ += "  OUT(" + cell(at) + ");\n";
+        out_ += std::string(depth_ == 0 ? "  OUT_ONCE(" : "  OUT(") + cell(at) + ");\n";
         break;
       case OpKind::kIn:
         out_ += "  IN(" + cell(at) + ");\n";

@@ -22,6 +22,11 @@ void print_passes() {
     for (const Pass& pass : passes_for_level(level)) {
       std::cout << " " << pass.name << (pass.name == disabled_pass() ? "(disabled)" : "");
     }
+    const Rounds rounds = rounds_for_level(level);
+    if (rounds.max > 1) {
+      std::cout << " (from pass " << rounds.first + 1 << " on, again while it changes the program, "
+                << rounds.max << " rounds at most)";
+    }
     std::cout << "\n";
   }
   std::cout << "\n";

@@ -63,6 +63,14 @@ class Facts {
   bool comparable(const Facts& other) const {
     return origin_ == other.origin_ && base_ == other.base_;
   }
+  // True when every fact of this state holds in `later` too (both must be comparable): then the
+  // state is an invariant of a loop head whose body turns it into `later`.
+  bool holds_in(const Facts& later) const {
+    Facts both = *this;
+    both.join(later);
+    return both.same_as(*this);
+  }
+
   // Keeps what holds in both states (two ways into one program point); both must be comparable.
   void join(const Facts& other) {
     std::vector<Cell> joined;
@@ -106,6 +114,24 @@ class Facts {
     int16_t value = kDefault;  // 0..255, kUnknown or kDefault
     bool on_tape = false;      // some earlier access proved it in bounds
   };
+
+  // The same facts, however stored: equal rest_zero_, and every cell listed in either state has
+  // the same value (known or not) and the same on_tape in both.
+  bool same_as(const Facts& other) const {
+    if (!comparable(other) || rest_zero_ != other.rest_zero_) return false;
+    auto same_cell = [&](const Cell& cell) {
+      const Cell* theirs = other.find(cell.cell);
+      const Cell none{cell.cell, kDefault, false};
+      const Cell& them = theirs ? *theirs : none;
+      return resolve(cell.value) == other.resolve(them.value) && cell.on_tape == them.on_tape;
+    };
+    auto same_theirs = [&](const Cell& cell) {
+      return find(cell.cell) != nullptr || (other.resolve(cell.value) == resolve(kDefault) &&
+                                            !cell.on_tape);
+    };
+    return std::all_of(cells_.begin(), cells_.end(), same_cell) &&
+           std::all_of(other.cells_.begin(), other.cells_.end(), same_theirs);
+  }
 
   std::optional<int32_t> resolve(int16_t value) const {
     if (value == kDefault) return rest_zero_ ? std::optional<int32_t>(0) : std::nullopt;
@@ -271,13 +297,30 @@ class LoopShapes {
   std::vector<uint32_t> index_;  // per op; meaningful at a kLoopBegin
 };
 
+// How many times the body of a loop that may turn more than once is walked in search of facts that
+// hold at its head (see Folder::repeated_body), before the walk settles for the facts that the
+// body cannot change.
+constexpr int kHeadRounds = 3;
+// Those searches walk at most this many ops per op of the program, in all (nested loops multiply
+// their rounds); then every loop's body is walked once, as without them.
+constexpr size_t kSearchOpsPerOp = 8;
+constexpr size_t kSearchOpsMin = 1 << 16;
+
 class Folder {
  public:
   Folder(const std::vector<Op>& ops, std::vector<Op>& out)
-      : ops_(ops), out_(out), shapes_(ops), facts_(Facts::program_start()) {}
+      : ops_(ops),
+        out_(out),
+        shapes_(ops),
+        facts_(Facts::program_start()),
+        search_budget_(kSearchOpsPerOp * ops.size() + kSearchOpsMin) {}
 
-  void run() {
-    for (size_t i = 0; i < ops_.size(); ++i) {
+  void run() { walk(0, ops_.size()); }
+
+ private:
+  // Folds ops_[begin, end), a run of whole loops and other ops, into out_.
+  void walk(size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
       const Op& op = ops_[i];
       switch (op.kind) {
         case OpKind::kAdd:
@@ -309,25 +352,15 @@ class Folder {
           stopped_on_zero();
           break;
         case OpKind::kLoopBegin:
-          if (known_zero_on_tape(0)) {
-            i = static_cast<size_t>(op.arg);  // never entered: drop the whole loop
-            break;
-          }
-          loop_begin(i);
+          // Never entered: the whole loop goes.
+          if (!known_zero_on_tape(0)) loop(i);
+          i = static_cast<size_t>(op.arg);
           break;
         case OpKind::kLoopEnd:
-          loop_end(op);
-          break;
+          break;  // loop() handles every end; a verified program has none left over
       }
     }
   }
-
- private:
-  struct Frame {
-    const LoopShape* shape;
-    Facts entry;    // at the '[' test, after it; only kept for a balanced loop (else unused)
-    bool inlined;   // runs exactly once: its tests are gone
-  };
 
   bool known_zero_on_tape(int32_t offset) const {
     return facts_.value(offset) == 0 && facts_.on_tape(offset);
@@ -375,57 +408,91 @@ class Folder {
     facts_.write(op.offset, std::nullopt);
   }
 
-  void loop_begin(size_t begin) {
+  // The loop opening at ops_[begin], which may be entered; on return facts_ hold after it.
+  void loop(size_t begin) {
     const Op& op = ops_[begin];
+    const size_t end = static_cast<size_t>(op.arg);
     const LoopShape& shape = shapes_.at(begin);
     const std::optional<int32_t> counter = facts_.value(0);
     const bool entered = counter && *counter != 0 && facts_.on_tape(0);
     facts_.touch(0);
-    frames_.push_back(Frame{&shape, shape.balanced ? facts_ : Facts{}, shape.once && entered});
-    if (frames_.back().inlined) return;
+    if (shape.once && entered) {  // runs exactly once: its body without its tests
+      walk(begin + 1, end);
+      stopped_on_zero();  // what the body's end guarantees
+      return;
+    }
     out_.push_back(op);
-    if (shape.once) return;  // the body is only ever entered from here
     if (!shape.balanced) {
+      if (!shape.once) facts_.forget_all(++origins_);  // a once body is only entered from here
+      walk(begin + 1, end);
+      out_.push_back(ops_[end]);
       facts_.forget_all(++origins_);
-    } else if (!shape.writes_known) {
+      stopped_on_zero();
+      return;
+    }
+    const Facts entry = facts_;  // at the '[' test, after it
+    if (shape.once) {
+      walk(begin + 1, end);
+    } else {
+      repeated_body(begin, end, shape, entry);
+    }
+    out_.push_back(ops_[end]);
+    facts_.touch(0);
+    // Left either way: never entered (the entry facts) or ended (the body's facts).
+    if (facts_.comparable(entry)) {
+      facts_.join(entry);
+    } else {
+      facts_ = entry;
+      forget_writes(shape);
+    }
+    stopped_on_zero();
+  }
+
+  // Folds the body of a balanced loop that may turn again, from facts that hold at its head every
+  // time: at entry and at every jump back. A guess H of them (the entry facts; not the counter's
+  // value, which a loop that ends must change) is right when the body, walked from H, ends in a
+  // state where H still holds: then by induction H holds at every turn. Else the next guess keeps
+  // what held both ways, for a few rounds; the last resort is the entry facts less every cell the
+  // body may write, which always hold. A rejected round's output is dropped.
+  void repeated_body(size_t begin, size_t end, const LoopShape& shape, const Facts& entry) {
+    const size_t mark = out_.size();
+    Facts head = entry;
+    if (may_write(shape, 0)) head.write(0, std::nullopt);
+    for (int round = 0; round < kHeadRounds && search_budget_ >= end - begin; ++round) {
+      search_budget_ -= end - begin;
+      facts_ = head;
+      walk(begin + 1, end);
+      facts_.touch(0);  // the ']' test
+      if (!facts_.comparable(head)) break;
+      if (head.holds_in(facts_)) return;
+      out_.resize(mark);
+      head.join(facts_);
+    }
+    out_.resize(mark);
+    facts_ = entry;
+    forget_writes(shape);
+    walk(begin + 1, end);
+  }
+
+  static bool may_write(const LoopShape& shape, int32_t cell) {
+    return !shape.writes_known ||
+           std::binary_search(shape.writes.begin(), shape.writes.end(), cell);
+  }
+
+  void forget_writes(const LoopShape& shape) {
+    if (!shape.writes_known) {
       facts_.forget_values();
     } else {
       for (const int32_t cell : shape.writes) facts_.write(cell, std::nullopt);
     }
   }
 
-  // Leaves the loop either way: never entered (the entry facts) or ended (the body's facts).
-  void loop_end(const Op& op) {
-    Frame frame = std::move(frames_.back());
-    frames_.pop_back();
-    if (frame.inlined) {
-      stopped_on_zero();  // what the body's end guarantees
-      return;
-    }
-    out_.push_back(op);
-    facts_.touch(0);
-    const LoopShape& shape = *frame.shape;
-    if (!shape.balanced) {
-      facts_.forget_all(++origins_);
-    } else if (facts_.comparable(frame.entry)) {
-      facts_.join(frame.entry);
-    } else {
-      facts_ = std::move(frame.entry);  // true at every test of the loop once its writes go
-      if (!shape.writes_known) {
-        facts_.forget_values();
-      } else {
-        for (const int32_t cell : shape.writes) facts_.write(cell, std::nullopt);
-      }
-    }
-    stopped_on_zero();
-  }
-
   const std::vector<Op>& ops_;
   std::vector<Op>& out_;
   LoopShapes shapes_;
   Facts facts_;
-  std::vector<Frame> frames_;
   uint64_t origins_ = 0;
+  size_t search_budget_;  // ops the head searches may still walk
 };
 
 }  // namespace

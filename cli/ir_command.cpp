@@ -24,7 +24,7 @@ void print_passes() {
     }
     const Rounds rounds = rounds_for_level(level);
     if (rounds.max > 1) {
-      std::cout << " (from pass " << rounds.first + 1 << " on, again while it changes the program, "
+      std::cout << " (from pass " << rounds.first + 1 << " on, again while a round removes a loop, "
                 << rounds.max << " rounds at most)";
     }
     std::cout << "\n";

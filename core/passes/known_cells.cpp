@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <vector>
 
@@ -66,14 +67,25 @@ class Facts {
   // True when every fact of this state holds in `later` too (both must be comparable): then the
   // state is an invariant of a loop head whose body turns it into `later`.
   bool holds_in(const Facts& later) const {
-    Facts both = *this;
-    both.join(later);
-    return both.same_as(*this);
+    if (rest_zero_ && !later.rest_zero_) return false;
+    for (const Cell& cell : cells_) {
+      const Cell* theirs = later.find(cell.cell);
+      const std::optional<int32_t> mine = resolve(cell.value);
+      if (mine && later.resolve(theirs ? theirs->value : kDefault) != mine) return false;
+      if (cell.on_tape && !(theirs && theirs->on_tape)) return false;
+    }
+    if (!rest_zero_) return true;
+    // Cells this state does not list are 0 here: they must be in `later` too.
+    return std::all_of(later.cells_.begin(), later.cells_.end(), [&](const Cell& cell) {
+      return find(cell.cell) || later.resolve(cell.value) == 0;
+    });
   }
 
   // Keeps what holds in both states (two ways into one program point); both must be comparable.
   void join(const Facts& other) {
-    std::vector<Cell> joined;
+    // Built in a buffer that lives on: joins run at every loop end, and allocating costs more.
+    static thread_local std::vector<Cell> joined;
+    joined.clear();
     const bool rest_zero = rest_zero_ && other.rest_zero_;
     auto keep = [&](int64_t where, int16_t mine, bool mine_on, int16_t theirs, bool theirs_on) {
       const std::optional<int32_t> a = resolve(mine);
@@ -101,7 +113,7 @@ class Facts {
       i += take_mine ? 1 : 0;
       j += take_theirs ? 1 : 0;
     }
-    cells_ = std::move(joined);
+    cells_.swap(joined);
     rest_zero_ = rest_zero;
   }
 
@@ -114,24 +126,6 @@ class Facts {
     int16_t value = kDefault;  // 0..255, kUnknown or kDefault
     bool on_tape = false;      // some earlier access proved it in bounds
   };
-
-  // The same facts, however stored: equal rest_zero_, and every cell listed in either state has
-  // the same value (known or not) and the same on_tape in both.
-  bool same_as(const Facts& other) const {
-    if (!comparable(other) || rest_zero_ != other.rest_zero_) return false;
-    auto same_cell = [&](const Cell& cell) {
-      const Cell* theirs = other.find(cell.cell);
-      const Cell none{cell.cell, kDefault, false};
-      const Cell& them = theirs ? *theirs : none;
-      return resolve(cell.value) == other.resolve(them.value) && cell.on_tape == them.on_tape;
-    };
-    auto same_theirs = [&](const Cell& cell) {
-      return find(cell.cell) != nullptr || (other.resolve(cell.value) == resolve(kDefault) &&
-                                            !cell.on_tape);
-    };
-    return std::all_of(cells_.begin(), cells_.end(), same_cell) &&
-           std::all_of(other.cells_.begin(), other.cells_.end(), same_theirs);
-  }
 
   std::optional<int32_t> resolve(int16_t value) const {
     if (value == kDefault) return rest_zero_ ? std::optional<int32_t>(0) : std::nullopt;
@@ -303,8 +297,8 @@ class LoopShapes {
 constexpr int kHeadRounds = 3;
 // Those searches walk at most this many ops per op of the program, in all (nested loops multiply
 // their rounds); then every loop's body is walked once, as without them.
-constexpr size_t kSearchOpsPerOp = 8;
-constexpr size_t kSearchOpsMin = 1 << 16;
+constexpr size_t kSearchOpsPerOp = 2;
+constexpr size_t kSearchOpsMin = 256;
 
 class Folder {
  public:
@@ -430,12 +424,15 @@ class Folder {
       stopped_on_zero();
       return;
     }
-    const Facts entry = facts_;  // at the '[' test, after it
+    ++depth_;
+    Facts& entry = saved(entries_);  // at the '[' test, after it
+    entry = facts_;
     if (shape.once) {
       walk(begin + 1, end);
     } else {
       repeated_body(begin, end, shape, entry);
     }
+    --depth_;
     out_.push_back(ops_[end]);
     facts_.touch(0);
     // Left either way: never entered (the entry facts) or ended (the body's facts).
@@ -456,9 +453,12 @@ class Folder {
   // body may write, which always hold. A rejected round's output is dropped.
   void repeated_body(size_t begin, size_t end, const LoopShape& shape, const Facts& entry) {
     const size_t mark = out_.size();
-    Facts head = entry;
+    Facts& head = saved(heads_);
+    head = entry;
     if (may_write(shape, 0)) head.write(0, std::nullopt);
-    for (int round = 0; round < kHeadRounds && search_budget_ >= end - begin; ++round) {
+    const bool worth_a_search = knows_a_write(head, shape);
+    for (int round = 0; worth_a_search && round < kHeadRounds && search_budget_ >= end - begin;
+         ++round) {
       search_budget_ -= end - begin;
       facts_ = head;
       walk(begin + 1, end);
@@ -472,6 +472,21 @@ class Folder {
     facts_ = entry;
     forget_writes(shape);
     walk(begin + 1, end);
+  }
+
+  // True when `facts` knows the value of a cell the body may write: only such a fact can hold at
+  // the head beyond those the body cannot touch.
+  static bool knows_a_write(const Facts& facts, const LoopShape& shape) {
+    return !shape.writes_known ||
+           std::any_of(shape.writes.begin(), shape.writes.end(),
+                       [&](int32_t cell) { return facts.value(cell).has_value(); });
+  }
+
+  // The state kept for the loop at depth_ in `pool`: one per depth, reused, so that copying a
+  // state into it seldom allocates.
+  Facts& saved(std::deque<Facts>& pool) {
+    while (pool.size() <= depth_) pool.emplace_back();
+    return pool[depth_];
   }
 
   static bool may_write(const LoopShape& shape, int32_t cell) {
@@ -493,6 +508,9 @@ class Folder {
   Facts facts_;
   uint64_t origins_ = 0;
   size_t search_budget_;  // ops the head searches may still walk
+  size_t depth_ = 0;       // of the loop being walked
+  std::deque<Facts> entries_;
+  std::deque<Facts> heads_;
 };
 
 }  // namespace

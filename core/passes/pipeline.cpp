@@ -62,7 +62,9 @@ constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};
 // O3's last four passes repeat: collapse-loops turns a counted loop into one that runs at most
 // once, known-cells inlines such a loop where it proves it entered (facts that hold at every head
 // of the loop around it), and the next collapse-loops can then collapse that enclosing loop: one
-// nesting level a round. The bound keeps the optimizer's cost a small multiple of one round.
+// nesting level a round. Only a round that removes a loop can leave a loop body that the next
+// collapse-loops finds straight-line, so the rounds stop at the first that removes none; the bound
+// keeps the optimizer's cost a small multiple of one round.
 constexpr Rounds kLevelRounds[kMaxLevel + 1] = {{}, {}, {}, {std::size(kO3) - 4, 12}};
 
 // BFBENCH_DISABLED_PASS (a CMake cache variable) names a pass to skip at every level: the
@@ -131,15 +133,21 @@ Program run_each(Program program, std::span<const Pass> passes, const PassObserv
   return program;
 }
 
-// Runs `passes`, then its tail from rounds.first again while a round changes the program.
+size_t loop_count(const Program& program) {
+  return static_cast<size_t>(std::count_if(program.ops.begin(), program.ops.end(), [](const Op& op) {
+    return op.kind == OpKind::kLoopBegin;
+  }));
+}
+
+// Runs `passes`, then its tail from rounds.first again while a round removes a loop.
 Program run_passes(Program program, std::span<const Pass> passes, Rounds rounds,
                    const PassObserver& observer, bool check) {
-  program = run_each(std::move(program), passes, observer, check);
   const std::span<const Pass> tail = passes.subspan(std::min(rounds.first, passes.size()));
-  for (int round = 1; round < rounds.max && !tail.empty(); ++round) {
-    Program next = run_each(program, tail, observer, check);
-    if (next.ops == program.ops) break;
-    program = std::move(next);
+  program = run_each(std::move(program), passes.first(passes.size() - tail.size()), observer, check);
+  for (int round = 0; round < rounds.max && !tail.empty(); ++round) {
+    const size_t loops = loop_count(program);
+    program = run_each(std::move(program), tail, observer, check);
+    if (loop_count(program) == loops) break;
   }
   return program;
 }

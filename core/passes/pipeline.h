@@ -24,8 +24,8 @@ struct Pass {
 // A disabled pass (see disabled_pass()) is still listed; optimize() skips it.
 std::span<const Pass> passes_for_level(int level);
 
-// After a level's passes ran once, the tail from `first` runs again while a round changes the
-// program, up to `max` rounds in all. max = 1: the passes run once.
+// After a level's passes ran once, the tail from `first` runs again while a round removes a loop,
+// up to `max` rounds in all. max = 1: the passes run once.
 struct Rounds {
   size_t first = 0;
   int max = 1;

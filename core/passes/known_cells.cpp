@@ -292,7 +292,7 @@ class LoopShapes {
 };
 
 // How many times the body of a loop that may turn more than once is walked in search of facts that
-// hold at its head (see Folder::repeated_body), before the walk settles for the facts that the
+// hold at its head (see Folder::loop_begin), before the walk settles for the facts that the
 // body cannot change.
 constexpr int kHeadRounds = 3;
 // Those searches walk at most this many ops per op of the program, in all (nested loops multiply
@@ -309,12 +309,8 @@ class Folder {
         facts_(Facts::program_start()),
         search_budget_(kSearchOpsPerOp * ops.size() + kSearchOpsMin) {}
 
-  void run() { walk(0, ops_.size()); }
-
- private:
-  // Folds ops_[begin, end), a run of whole loops and other ops, into out_.
-  void walk(size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
+  void run() {
+    for (size_t i = 0; i < ops_.size(); ++i) {
       const Op& op = ops_[i];
       switch (op.kind) {
         case OpKind::kAdd:
@@ -346,15 +342,34 @@ class Folder {
           stopped_on_zero();
           break;
         case OpKind::kLoopBegin:
-          // Never entered: the whole loop goes.
-          if (!known_zero_on_tape(0)) loop(i);
-          i = static_cast<size_t>(op.arg);
+          if (known_zero_on_tape(0)) {
+            i = static_cast<size_t>(op.arg);  // never entered: drop the whole loop
+            break;
+          }
+          loop_begin(i);
           break;
         case OpKind::kLoopEnd:
-          break;  // loop() handles every end; a verified program has none left over
+          i = loop_end(i);
+          break;
       }
     }
   }
+
+ private:
+  // How the body of an open loop is being walked.
+  enum class Mode : uint8_t {
+    kInlined,     // runs exactly once: its tests are gone
+    kUnbalanced,  // p may end elsewhere: nothing known survives it
+    kSettled,     // from facts known to hold at every head
+    kSearch,      // from a guess of them, checked at the `]` (see loop_begin)
+  };
+  struct Frame {
+    size_t begin;
+    const LoopShape* shape;
+    Mode mode;
+    int round = 0;    // kSearch: which guess
+    size_t mark = 0;  // kSearch: out_'s size at the body's start
+  };
 
   bool known_zero_on_tape(int32_t offset) const {
     return facts_.value(offset) == 0 && facts_.on_tape(offset);
@@ -402,76 +417,102 @@ class Folder {
     facts_.write(op.offset, std::nullopt);
   }
 
-  // The loop opening at ops_[begin], which may be entered; on return facts_ hold after it.
-  void loop(size_t begin) {
+  void loop_begin(size_t begin) {
     const Op& op = ops_[begin];
-    const size_t end = static_cast<size_t>(op.arg);
     const LoopShape& shape = shapes_.at(begin);
     const std::optional<int32_t> counter = facts_.value(0);
     const bool entered = counter && *counter != 0 && facts_.on_tape(0);
     facts_.touch(0);
-    if (shape.once && entered) {  // runs exactly once: its body without its tests
-      walk(begin + 1, end);
-      stopped_on_zero();  // what the body's end guarantees
+    if (shape.once && entered) {
+      frames_.push_back(Frame{begin, &shape, Mode::kInlined});
       return;
     }
     out_.push_back(op);
     if (!shape.balanced) {
+      frames_.push_back(Frame{begin, &shape, Mode::kUnbalanced});
       if (!shape.once) facts_.forget_all(++origins_);  // a once body is only entered from here
-      walk(begin + 1, end);
-      out_.push_back(ops_[end]);
-      facts_.forget_all(++origins_);
-      stopped_on_zero();
       return;
     }
-    ++depth_;
+    frames_.push_back(Frame{begin, &shape, Mode::kSettled});
     Facts& entry = saved(entries_);  // at the '[' test, after it
     entry = facts_;
-    if (shape.once) {
-      walk(begin + 1, end);
-    } else {
-      repeated_body(begin, end, shape, entry);
-    }
-    --depth_;
-    out_.push_back(ops_[end]);
-    facts_.touch(0);
-    // Left either way: never entered (the entry facts) or ended (the body's facts).
-    if (facts_.comparable(entry)) {
-      facts_.join(entry);
-    } else {
-      facts_ = entry;
-      forget_writes(shape);
-    }
-    stopped_on_zero();
-  }
-
-  // Folds the body of a balanced loop that may turn again, from facts that hold at its head every
-  // time: at entry and at every jump back. A guess H of them (the entry facts; not the counter's
-  // value, which a loop that ends must change) is right when the body, walked from H, ends in a
-  // state where H still holds: then by induction H holds at every turn. Else the next guess keeps
-  // what held both ways, for a few rounds; the last resort is the entry facts less every cell the
-  // body may write, which always hold. A rejected round's output is dropped.
-  void repeated_body(size_t begin, size_t end, const LoopShape& shape, const Facts& entry) {
-    const size_t mark = out_.size();
+    if (shape.once) return;
+    // The body may turn again: facts that hold at its head every time, at entry and at every jump
+    // back. A guess H of them (the entry facts; not the counter's value, which a loop that ends
+    // must change) is right when the body, walked from H, ends in a state where H still holds:
+    // then by induction H holds at every turn. Else the next guess keeps what held both ways, for
+    // a few rounds; the last resort is the entry facts less every cell the body may write, which
+    // always hold. A rejected round's output is dropped. Only a guess that knows a cell the body
+    // writes can beat the last resort.
     Facts& head = saved(heads_);
     head = entry;
     if (may_write(shape, 0)) head.write(0, std::nullopt);
-    const bool worth_a_search = knows_a_write(head, shape);
-    for (int round = 0; worth_a_search && round < kHeadRounds && search_budget_ >= end - begin;
-         ++round) {
-      search_budget_ -= end - begin;
-      facts_ = head;
-      walk(begin + 1, end);
-      facts_.touch(0);  // the ']' test
-      if (!facts_.comparable(head)) break;
-      if (head.holds_in(facts_)) return;
-      out_.resize(mark);
-      head.join(facts_);
+    if (knows_a_write(head, shape)) {
+      frames_.back().mode = Mode::kSearch;
+      frames_.back().mark = out_.size();
+      if (try_guess(frames_.back())) return;
     }
-    out_.resize(mark);
-    facts_ = entry;
-    forget_writes(shape);
-    walk(begin + 1, end);
+    settle(frames_.back());
+  }
+
+  // Starts a walk of the body from the frame's guess, if the search budget allows; true if so.
+  bool try_guess(Frame& frame) {
+    const size_t length = static_cast<size_t>(ops_[frame.begin].arg) - frame.begin;
+    if (frame.round >= kHeadRounds || search_budget_ < length) return false;
+    search_budget_ -= length;
+    facts_ = saved(heads_);
+    return true;
+  }
+
+  // The body's walk from the last resort: the entry facts less the body's writes.
+  void settle(Frame& frame) {
+    frame.mode = Mode::kSettled;
+    facts_ = saved(entries_);
+    forget_writes(*frame.shape);
+  }
+
+  // Leaves the loop either way: never entered (the entry facts) or ended (the body's facts).
+  // Returns where the walk goes on: this `]`, or just before the '[' to walk the body again.
+  size_t loop_end(size_t end) {
+    Frame& frame = frames_.back();
+    if (frame.mode == Mode::kInlined) {
+      frames_.pop_back();
+      stopped_on_zero();  // what the body's end guarantees
+      return end;
+    }
+    if (frame.mode == Mode::kSearch) {
+      facts_.touch(0);  // the ']' test
+      Facts& head = saved(heads_);
+      if (facts_.comparable(head) && head.holds_in(facts_)) {
+        frame.mode = Mode::kSettled;  // the guess was right: the body's output stands
+      } else {
+        out_.resize(frame.mark);
+        ++frame.round;
+        bool again = false;
+        if (facts_.comparable(head)) {
+          head.join(facts_);
+          again = try_guess(frame);
+        }
+        if (!again) settle(frame);
+        return frame.begin;
+      }
+    }
+    out_.push_back(ops_[end]);
+    facts_.touch(0);
+    if (frame.mode == Mode::kUnbalanced) {
+      facts_.forget_all(++origins_);
+    } else {
+      const Facts& entry = saved(entries_);
+      if (facts_.comparable(entry)) {
+        facts_.join(entry);
+      } else {
+        facts_ = entry;
+        forget_writes(*frame.shape);
+      }
+    }
+    frames_.pop_back();
+    stopped_on_zero();
+    return end;
   }
 
   // True when `facts` knows the value of a cell the body may write: only such a fact can hold at
@@ -482,11 +523,12 @@ class Folder {
                        [&](int32_t cell) { return facts.value(cell).has_value(); });
   }
 
-  // The state kept for the loop at depth_ in `pool`: one per depth, reused, so that copying a
-  // state into it seldom allocates.
+  // The state kept in `pool` for the innermost open loop: one per depth, reused, so that copying
+  // a state into it seldom allocates.
   Facts& saved(std::deque<Facts>& pool) {
-    while (pool.size() <= depth_) pool.emplace_back();
-    return pool[depth_];
+    const size_t depth = frames_.size() - 1;
+    while (pool.size() <= depth) pool.emplace_back();
+    return pool[depth];
   }
 
   static bool may_write(const LoopShape& shape, int32_t cell) {
@@ -508,7 +550,7 @@ class Folder {
   Facts facts_;
   uint64_t origins_ = 0;
   size_t search_budget_;  // ops the head searches may still walk
-  size_t depth_ = 0;       // of the loop being walked
+  std::vector<Frame> frames_;
   std::deque<Facts> entries_;
   std::deque<Facts> heads_;
 };

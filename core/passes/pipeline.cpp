@@ -134,16 +134,16 @@ Program run_each(Program program, std::span<const Pass> passes, const PassObserv
 }
 
 size_t loop_count(const Program& program) {
-  return static_cast<size_t>(std::count_if(program.ops.begin(), program.ops.end(), [](const Op& op) {
-    return op.kind == OpKind::kLoopBegin;
-  }));
+  const auto is_loop = [](const Op& op) { return op.kind == OpKind::kLoopBegin; };
+  return static_cast<size_t>(std::count_if(program.ops.begin(), program.ops.end(), is_loop));
 }
 
 // Runs `passes`, then its tail from rounds.first again while a round removes a loop.
 Program run_passes(Program program, std::span<const Pass> passes, Rounds rounds,
                    const PassObserver& observer, bool check) {
   const std::span<const Pass> tail = passes.subspan(std::min(rounds.first, passes.size()));
-  program = run_each(std::move(program), passes.first(passes.size() - tail.size()), observer, check);
+  const std::span<const Pass> head = passes.first(passes.size() - tail.size());
+  program = run_each(std::move(program), head, observer, check);
   for (int round = 0; round < rounds.max && !tail.empty(); ++round) {
     const size_t loops = loop_count(program);
     program = run_each(std::move(program), tail, observer, check);

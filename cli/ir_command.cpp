@@ -23,6 +23,11 @@ void print_passes() {
       std::cout << " " << pass.name << (pass.name == disabled_pass() ? "(disabled)" : "");
     }
     std::cout << "\n";
+    const Rounds rounds = rounds_for_level(level);
+    if (rounds.max > 1) {  // on a line of its own: scripts read the level's line as pass names
+      std::cout << "    passes " << rounds.first + 1 << "-" << passes_for_level(level).size()
+                << " again while a round removes a loop, " << rounds.max << " rounds at most\n";
+    }
   }
   std::cout << "\n";
   for (const Pass& pass : all_passes()) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <vector>
 
@@ -63,9 +64,28 @@ class Facts {
   bool comparable(const Facts& other) const {
     return origin_ == other.origin_ && base_ == other.base_;
   }
+  // True when every fact of this state holds in `later` too (both must be comparable): then the
+  // state is an invariant of a loop head whose body turns it into `later`.
+  bool holds_in(const Facts& later) const {
+    if (rest_zero_ && !later.rest_zero_) return false;
+    for (const Cell& cell : cells_) {
+      const Cell* theirs = later.find(cell.cell);
+      const std::optional<int32_t> mine = resolve(cell.value);
+      if (mine && later.resolve(theirs ? theirs->value : kDefault) != mine) return false;
+      if (cell.on_tape && !(theirs && theirs->on_tape)) return false;
+    }
+    if (!rest_zero_) return true;
+    // Cells this state does not list are 0 here: they must be in `later` too.
+    return std::all_of(later.cells_.begin(), later.cells_.end(), [&](const Cell& cell) {
+      return find(cell.cell) || later.resolve(cell.value) == 0;
+    });
+  }
+
   // Keeps what holds in both states (two ways into one program point); both must be comparable.
   void join(const Facts& other) {
-    std::vector<Cell> joined;
+    // Built in a buffer that lives on: joins run at every loop end, and allocating costs more.
+    static thread_local std::vector<Cell> joined;
+    joined.clear();
     const bool rest_zero = rest_zero_ && other.rest_zero_;
     auto keep = [&](int64_t where, int16_t mine, bool mine_on, int16_t theirs, bool theirs_on) {
       const std::optional<int32_t> a = resolve(mine);
@@ -93,7 +113,7 @@ class Facts {
       i += take_mine ? 1 : 0;
       j += take_theirs ? 1 : 0;
     }
-    cells_ = std::move(joined);
+    cells_.swap(joined);
     rest_zero_ = rest_zero;
   }
 
@@ -271,10 +291,23 @@ class LoopShapes {
   std::vector<uint32_t> index_;  // per op; meaningful at a kLoopBegin
 };
 
+// How many times the body of a loop that may turn more than once is walked in search of facts that
+// hold at its head (see Folder::loop_begin), before the walk settles for the facts that the
+// body cannot change.
+constexpr int kHeadRounds = 3;
+// Those searches walk at most this many ops per op of the program, in all (nested loops multiply
+// their rounds); then every loop's body is walked once, as without them.
+constexpr size_t kSearchOpsPerOp = 2;
+constexpr size_t kSearchOpsMin = 256;
+
 class Folder {
  public:
   Folder(const std::vector<Op>& ops, std::vector<Op>& out)
-      : ops_(ops), out_(out), shapes_(ops), facts_(Facts::program_start()) {}
+      : ops_(ops),
+        out_(out),
+        shapes_(ops),
+        facts_(Facts::program_start()),
+        search_budget_(kSearchOpsPerOp * ops.size() + kSearchOpsMin) {}
 
   void run() {
     for (size_t i = 0; i < ops_.size(); ++i) {
@@ -316,17 +349,26 @@ class Folder {
           loop_begin(i);
           break;
         case OpKind::kLoopEnd:
-          loop_end(op);
+          i = loop_end(i);
           break;
       }
     }
   }
 
  private:
+  // How the body of an open loop is being walked.
+  enum class Mode : uint8_t {
+    kInlined,     // runs exactly once: its tests are gone
+    kUnbalanced,  // p may end elsewhere: nothing known survives it
+    kSettled,     // from facts known to hold at every head
+    kSearch,      // from a guess of them, checked at the `]` (see loop_begin)
+  };
   struct Frame {
+    size_t begin;
     const LoopShape* shape;
-    Facts entry;    // at the '[' test, after it; only kept for a balanced loop (else unused)
-    bool inlined;   // runs exactly once: its tests are gone
+    Mode mode;
+    int round = 0;    // kSearch: which guess
+    size_t mark = 0;  // kSearch: out_'s size at the body's start
   };
 
   bool known_zero_on_tape(int32_t offset) const {
@@ -381,51 +423,136 @@ class Folder {
     const std::optional<int32_t> counter = facts_.value(0);
     const bool entered = counter && *counter != 0 && facts_.on_tape(0);
     facts_.touch(0);
-    frames_.push_back(Frame{&shape, shape.balanced ? facts_ : Facts{}, shape.once && entered});
-    if (frames_.back().inlined) return;
+    if (shape.once && entered) {
+      frames_.push_back(Frame{begin, &shape, Mode::kInlined});
+      return;
+    }
     out_.push_back(op);
-    if (shape.once) return;  // the body is only ever entered from here
     if (!shape.balanced) {
+      frames_.push_back(Frame{begin, &shape, Mode::kUnbalanced});
+      if (!shape.once) facts_.forget_all(++origins_);  // a once body is only entered from here
+      return;
+    }
+    frames_.push_back(Frame{begin, &shape, Mode::kSettled});
+    Facts& entry = saved(entries_);  // at the '[' test, after it
+    entry = facts_;
+    if (shape.once) return;
+    // The body may turn again: facts that hold at its head every time, at entry and at every jump
+    // back. A guess H of them (the entry facts; not the counter's value, which a loop that ends
+    // must change) is right when the body, walked from H, ends in a state where H still holds:
+    // then by induction H holds at every turn. Else the next guess keeps what held both ways, for
+    // a few rounds; the last resort is the entry facts less every cell the body may write, which
+    // always hold. A rejected round's output is dropped. Only a guess that knows a cell the body
+    // writes can beat the last resort.
+    Facts& head = saved(heads_);
+    head = entry;
+    if (may_write(shape, 0)) head.write(0, std::nullopt);
+    if (knows_a_write(head, shape)) {
+      frames_.back().mode = Mode::kSearch;
+      frames_.back().mark = out_.size();
+      if (try_guess(frames_.back())) return;
+    }
+    settle(frames_.back());
+  }
+
+  // Starts a walk of the body from the frame's guess, if the search budget allows; true if so.
+  bool try_guess(Frame& frame) {
+    const size_t length = static_cast<size_t>(ops_[frame.begin].arg) - frame.begin;
+    if (frame.round >= kHeadRounds || search_budget_ < length) return false;
+    search_budget_ -= length;
+    facts_ = saved(heads_);
+    return true;
+  }
+
+  // The body's walk from the last resort: the entry facts less the body's writes.
+  void settle(Frame& frame) {
+    frame.mode = Mode::kSettled;
+    facts_ = saved(entries_);
+    forget_writes(*frame.shape);
+  }
+
+  // Leaves the loop either way: never entered (the entry facts) or ended (the body's facts).
+  // Returns where the walk goes on: this `]`, or just before the '[' to walk the body again.
+  size_t loop_end(size_t end) {
+    Frame& frame = frames_.back();
+    if (frame.mode == Mode::kInlined) {
+      frames_.pop_back();
+      stopped_on_zero();  // what the body's end guarantees
+      return end;
+    }
+    if (frame.mode == Mode::kSearch) {
+      facts_.touch(0);  // the ']' test
+      Facts& head = saved(heads_);
+      if (facts_.comparable(head) && head.holds_in(facts_)) {
+        frame.mode = Mode::kSettled;  // the guess was right: the body's output stands
+      } else {
+        out_.resize(frame.mark);
+        ++frame.round;
+        bool again = false;
+        if (facts_.comparable(head)) {
+          head.join(facts_);
+          again = try_guess(frame);
+        }
+        if (!again) settle(frame);
+        return frame.begin;
+      }
+    }
+    out_.push_back(ops_[end]);
+    facts_.touch(0);
+    if (frame.mode == Mode::kUnbalanced) {
       facts_.forget_all(++origins_);
-    } else if (!shape.writes_known) {
+    } else {
+      const Facts& entry = saved(entries_);
+      if (facts_.comparable(entry)) {
+        facts_.join(entry);
+      } else {
+        facts_ = entry;
+        forget_writes(*frame.shape);
+      }
+    }
+    frames_.pop_back();
+    stopped_on_zero();
+    return end;
+  }
+
+  // True when `facts` knows the value of a cell the body may write: only such a fact can hold at
+  // the head beyond those the body cannot touch.
+  static bool knows_a_write(const Facts& facts, const LoopShape& shape) {
+    return !shape.writes_known ||
+           std::any_of(shape.writes.begin(), shape.writes.end(),
+                       [&](int32_t cell) { return facts.value(cell).has_value(); });
+  }
+
+  // The state kept in `pool` for the innermost open loop: one per depth, reused, so that copying
+  // a state into it seldom allocates.
+  Facts& saved(std::deque<Facts>& pool) {
+    const size_t depth = frames_.size() - 1;
+    while (pool.size() <= depth) pool.emplace_back();
+    return pool[depth];
+  }
+
+  static bool may_write(const LoopShape& shape, int32_t cell) {
+    return !shape.writes_known ||
+           std::binary_search(shape.writes.begin(), shape.writes.end(), cell);
+  }
+
+  void forget_writes(const LoopShape& shape) {
+    if (!shape.writes_known) {
       facts_.forget_values();
     } else {
       for (const int32_t cell : shape.writes) facts_.write(cell, std::nullopt);
     }
   }
 
-  // Leaves the loop either way: never entered (the entry facts) or ended (the body's facts).
-  void loop_end(const Op& op) {
-    Frame frame = std::move(frames_.back());
-    frames_.pop_back();
-    if (frame.inlined) {
-      stopped_on_zero();  // what the body's end guarantees
-      return;
-    }
-    out_.push_back(op);
-    facts_.touch(0);
-    const LoopShape& shape = *frame.shape;
-    if (!shape.balanced) {
-      facts_.forget_all(++origins_);
-    } else if (facts_.comparable(frame.entry)) {
-      facts_.join(frame.entry);
-    } else {
-      facts_ = std::move(frame.entry);  // true at every test of the loop once its writes go
-      if (!shape.writes_known) {
-        facts_.forget_values();
-      } else {
-        for (const int32_t cell : shape.writes) facts_.write(cell, std::nullopt);
-      }
-    }
-    stopped_on_zero();
-  }
-
   const std::vector<Op>& ops_;
   std::vector<Op>& out_;
   LoopShapes shapes_;
   Facts facts_;
-  std::vector<Frame> frames_;
   uint64_t origins_ = 0;
+  size_t search_budget_;  // ops the head searches may still walk
+  std::vector<Frame> frames_;
+  std::deque<Facts> entries_;
+  std::deque<Facts> heads_;
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "core/passes/pipeline.h"
 
+#include <algorithm>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,14 +49,23 @@ constexpr Pass kKnownCells{"known-cells",
 
 constexpr Pass kO1[] = {kFoldRuns};
 constexpr Pass kO2[] = {kFoldRuns, kDeadLoops, kClearLoops, kScanLoops};
-// O3 leaves dead loops to known-cells, which finds all that dead-loops does and more. Set-add-merge
-// runs again after it: the sets it makes often fold with a later write of the same cell.
-constexpr Pass kO3[] = {kFoldRuns,      kClearLoops,       kScanLoops,   kMultiplyLoops,
-                        kOffsetAddressing, kSetAddMerge,   kCollapseLoops, kKnownCells,
-                        kSetAddMerge};
+// O3 leaves dead loops to known-cells, which finds all that dead-loops does and more. Offset
+// addressing and set-add-merge run again after it: the loops it inlines leave moves inside a
+// block, and the sets it makes often fold with a later write of the same cell.
+constexpr Pass kO3[] = {kFoldRuns,         kClearLoops,  kScanLoops,     kMultiplyLoops,
+                        kOffsetAddressing, kSetAddMerge, kCollapseLoops, kKnownCells,
+                        kOffsetAddressing, kSetAddMerge};
 
 // One row per level; each row lists that level's passes in order.
 constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};
+
+// O3's last four passes repeat: collapse-loops turns a counted loop into one that runs at most
+// once, known-cells inlines such a loop where it proves it entered (facts that hold at every head
+// of the loop around it), and the next collapse-loops can then collapse that enclosing loop: one
+// nesting level a round. Only a round that removes a loop can leave a loop body that the next
+// collapse-loops finds straight-line, so the rounds stop at the first that removes none; the bound
+// keeps the optimizer's cost a small multiple of one round.
+constexpr Rounds kLevelRounds[kMaxLevel + 1] = {{}, {}, {}, {std::size(kO3) - 4, 12}};
 
 // BFBENCH_DISABLED_PASS (a CMake cache variable) names a pass to skip at every level: the
 // regression gate's tests build with it to inject a known slowdown.
@@ -97,12 +108,17 @@ std::span<const Pass> all_passes() {
   return unique;
 }
 
+Rounds rounds_for_level(int level) {
+  passes_for_level(level);  // the range check
+  return kLevelRounds[level];
+}
+
 std::string_view disabled_pass() { return kDisabledPass; }
 
 namespace {
 
-Program run_passes(Program program, std::span<const Pass> passes, const PassObserver& observer,
-                   bool check) {
+Program run_each(Program program, std::span<const Pass> passes, const PassObserver& observer,
+                 bool check) {
   for (const Pass& pass : passes) {
     if (pass.name == kDisabledPass || !pass_enabled(pass.name)) continue;  // pass_switch.h
     Program next = pass.run(program);
@@ -117,18 +133,40 @@ Program run_passes(Program program, std::span<const Pass> passes, const PassObse
   return program;
 }
 
+size_t loop_count(const Program& program) {
+  const auto is_loop = [](const Op& op) { return op.kind == OpKind::kLoopBegin; };
+  return static_cast<size_t>(std::count_if(program.ops.begin(), program.ops.end(), is_loop));
+}
+
+// Runs `passes`, then its tail from rounds.first again while a round removes a loop.
+Program run_passes(Program program, std::span<const Pass> passes, Rounds rounds,
+                   const PassObserver& observer, bool check) {
+  const std::span<const Pass> tail = passes.subspan(std::min(rounds.first, passes.size()));
+  const std::span<const Pass> head = passes.first(passes.size() - tail.size());
+  program = run_each(std::move(program), head, observer, check);
+  for (int round = 0; round < rounds.max && !tail.empty(); ++round) {
+    const size_t loops = loop_count(program);
+    program = run_each(std::move(program), tail, observer, check);
+    if (loop_count(program) == loops) break;
+  }
+  return program;
+}
+
 }  // namespace
 
 Program optimize(Program program, int level, const PassObserver& observer, bool check) {
-  return run_passes(std::move(program), passes_for_level(level), observer, check);
+  return run_passes(std::move(program), passes_for_level(level), rounds_for_level(level), observer,
+                    check);
 }
 
 Program parse_and_optimize(const Source& source, int level, bool check) {
   const std::span<const Pass> passes = passes_for_level(level);
   const bool folds_first = !passes.empty() && passes.front().name == kFoldRuns.name &&
                            kFoldRuns.name != kDisabledPass && pass_enabled(kFoldRuns.name);
-  if (!folds_first) return run_passes(parse(source), passes, {}, check);
-  return run_passes(parse(source, {.fold_runs = true}), passes.subspan(1), {}, check);
+  Rounds rounds = rounds_for_level(level);
+  if (!folds_first) return run_passes(parse(source), passes, rounds, {}, check);
+  rounds.first -= std::min<size_t>(rounds.first, 1);
+  return run_passes(parse(source, {.fold_runs = true}), passes.subspan(1), rounds, {}, check);
 }
 
 }  // namespace bf

@@ -2,6 +2,7 @@
 // so "engine" and "optimization level" stay independent axes of every measurement.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <span>
 #include <string_view>
@@ -22,6 +23,14 @@ struct Pass {
 // The passes level `level` (0..kMaxLevel) runs, in order (a pass may appear twice). O0 runs none.
 // A disabled pass (see disabled_pass()) is still listed; optimize() skips it.
 std::span<const Pass> passes_for_level(int level);
+
+// After a level's passes ran once, the tail from `first` runs again while a round removes a loop,
+// up to `max` rounds in all. max = 1: the passes run once.
+struct Rounds {
+  size_t first = 0;
+  int max = 1;
+};
+Rounds rounds_for_level(int level);
 
 // Every pass any level uses, each once, in first-use order.
 std::span<const Pass> all_passes();

@@ -160,6 +160,38 @@ TEST(Safety, KnownCellsFollowValuesThroughLoops) {
             "\x07");
 }
 
+TEST(Safety, NestedCountedLoopsWithAnAtMostOnceInnerLoop) {
+  const RunSetup three{.input = "\x03"};
+  // The nest collapses (p[+1] is 0 at every head of the outer loop): the values are the same.
+  EXPECT_EQ(same_at_every_level(",[>+++[>++++[-]+<-]<-]>.>.", three).output,
+            std::string("\0\1", 2));
+  // With a known outer counter nothing is left to run.
+  EXPECT_EQ(same_at_every_level(">+[>+++[>++++[-]<-]<-]>>.").output, std::string("\0", 1));
+  EXPECT_FALSE(has_loop(">+[>+++[>++++[-]<-]<-]", 3));
+  // p[+1] is 1, not 0, at the back edge: the middle loop's test stays, and its turns grow.
+  EXPECT_EQ(same_at_every_level(",[>+++[>++[-]>+<<-]+<-]>.>>.", three).output, "\x01\x0b");
+  // p[+1] unknown at entry (input), or read inside.
+  const RunSetup two_five{.input = "\x02\x05"};
+  EXPECT_EQ(same_at_every_level(",>,<[>+++[>+[-]>+<<-]<-]>>>.", two_five).output, "\x0b");
+  EXPECT_EQ(same_at_every_level(",[>+++[>+[-]>+<<-],<-]>>>.", RunSetup{.input = "\x03\x01\x00\x02"})
+                .output,
+            "\n");
+  // Output inside the innermost loop: every turn still prints.
+  EXPECT_EQ(same_at_every_level(",[>++[>+++.[-]<-]<-]", RunSetup{.input = "\x02"}).output,
+            "\x03\x03\x03\x03");
+  // A trap inside the nest: the reset cell is past the end of the tape. O0 traps at its first `+`.
+  RunSetup page;
+  page.tape_cells = kPage;
+  page.input = "\x02";
+  const std::string code = moves(kPage - 3) + ",[>++[>++[>+[-]<-]<-]<-]";
+  const Outcome o = same_at_every_level(code, page);
+  EXPECT_EQ(o.result.status, RunStatus::kTapeOverflow);
+  EXPECT_EQ(o.result.src, static_cast<uint32_t>(kPage - 3 + 11));
+  // With the counter cell at the edge instead: the trap is at that counter's `+`.
+  const Outcome edge = same_at_every_level(moves(kPage - 2) + ",[>++[>++[-]<-]<-]", page);
+  EXPECT_EQ(edge.result.status, RunStatus::kTapeOverflow);
+}
+
 TEST(Safety, OffsetsBeyondTheLimitAreSplitAndStillRight) {
   const size_t far = static_cast<size_t>(kMaxOffset) + 7;
   const std::string code = "+" + moves(far) + "++.<-." + std::string(far - 1, '<') + ".";

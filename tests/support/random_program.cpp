@@ -75,7 +75,7 @@ class Generator {
   void piece(int depth) {
     step_off_counters();
     const bool nested = depth > 0;
-    switch (draw_.below(depth < options_.max_depth ? 21 : 13)) {
+    switch (draw_.below(depth < options_.max_depth ? 22 : 13)) {
       case 0: case 1: adds(draw_.nonzero(draw_.chance(5) ? 300 : 12)); break;
       case 2: case 3: move(wander()); break;
       case 4: emit('.'); break;
@@ -99,6 +99,40 @@ class Generator {
       case 16: case 17: reset_loop(depth); break;
       case 18: loop_after_loop(depth); break;
       case 19: case 20: nested_multiply(); break;
+      case 21: counted_nest(); break;
+    }
+  }
+
+  // Counted loops nested 2-4 deep, each counter set just inside the loop around it, the innermost
+  // resetting a cell: >++[>+++[>++++[-]<-]<-]. Now and then spoiled: a counter not back at 0 at
+  // the enclosing loop's `]`, a read into it, or output in the innermost body.
+  void counted_nest() {
+    const int levels = draw_.between(2, 4);
+    for (int cell = 1; cell <= levels; ++cell) {
+      if (is_counter(position_ + cell)) return;  // would step an enclosing loop's counter
+    }
+    std::vector<int> spoil(static_cast<size_t>(levels), 0);
+    for (int& s : spoil) s = draw_.chance(20) ? draw_.between(1, 3) : 0;
+    adds(draw_.between(1, 4));
+    for (int level = 0; level < levels; ++level) {
+      counters_.push_back(position_);
+      emit('[');
+      move(1);
+      if (level + 1 < levels) adds(draw_.between(1, 4));
+    }
+    adds(draw_.between(1, 5));
+    if (draw_.chance(10)) emit('.');
+    emit('[');
+    emit('-');
+    emit(']');
+    for (int level = levels; level-- > 0;) {
+      if (spoil[static_cast<size_t>(level)] == 1) adds(1);
+      if (spoil[static_cast<size_t>(level)] == 2) emit(',');
+      if (spoil[static_cast<size_t>(level)] == 3) emit('.');
+      move(-1);
+      counters_.pop_back();
+      adds(-odd_step());
+      emit(']');
     }
   }
 

@@ -130,6 +130,7 @@ BF_NOINLINE_NOCLONE RunResult interpret(const Inst* code, const Sources* sources
         case Handler::kMulAdd1SetLoop: address = &&mul_add1_set_loop; break;
         case Handler::kBlockLoop: address = &&block_loop; break;
         case Handler::kBlockLoop1: address = &&block_loop1; break;
+        case Handler::kAddLoop2: address = &&add_loop2; break;
       }
       (*table)[h] = address;
     }
@@ -387,6 +388,35 @@ block_loop1: {
     }
   } while (cells[p] != 0);
   ip += 2;
+  BF_DISPATCH();
+}
+
+add_loop2: {
+  // block_loop1's registers for a two-add body, without the slot formula's and-mask and multiply:
+  // a loop that walks ("[->+]") or transfers ("[->>+<<]") runs a few instructions per iteration.
+  const int32_t first = ip[1].offset;
+  const int32_t second = ip[2].offset;
+  const uint8_t first_add = ip[1].value;
+  const uint8_t second_add = ip[2].value;
+  const int64_t low = ip->offset;
+  const uint64_t span = static_cast<uint64_t>(static_cast<int64_t>(ip->from) - low);
+  const uint64_t safe = size > span ? size - span : 0;
+  const int32_t move = ip->move;
+  do {
+    if (static_cast<uint64_t>(p + low) < safe) [[likely]] {
+      uint8_t* const here = cells + p;
+      here[first] = static_cast<uint8_t>(here[first] + first_add);
+      here[second] = static_cast<uint8_t>(here[second] + second_add);
+      p += move;
+      BF_STEP();
+    } else {
+      if (!run_block_checked(ip + 1, ip + 3, cells, p, size, fault)) goto trap;
+      p += move;
+      BF_STEP();
+      BF_CHECK(p, kTestSrc);
+    }
+  } while (cells[p] != 0);
+  ip += 3;
   BF_DISPATCH();
 }
 

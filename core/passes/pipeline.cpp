@@ -11,6 +11,7 @@
 #include "core/passes/fold_runs.h"
 #include "core/passes/known_cells.h"
 #include "core/passes/multiply_loops.h"
+#include "core/passes/net_writes.h"
 #include "core/passes/offset_addressing.h"
 #include "core/passes/pass_switch.h"
 #include "core/passes/scan_loops.h"
@@ -45,13 +46,17 @@ constexpr Pass kKnownCells{"known-cells",
                            "fold ops on cells of known value, facts carried through loops",
                            passes::known_cells};
 
+constexpr Pass kNetWrites{"net-writes",
+                          "runs of adds/sets/muladds on cells known on the tape -> net change per cell",
+                          passes::net_writes};
+
 constexpr Pass kO1[] = {kFoldRuns};
 constexpr Pass kO2[] = {kFoldRuns, kDeadLoops, kClearLoops, kScanLoops};
 // O3 leaves dead loops to known-cells, which finds all that dead-loops does and more. Set-add-merge
 // runs again after it: the sets it makes often fold with a later write of the same cell.
 constexpr Pass kO3[] = {kFoldRuns,      kClearLoops,       kScanLoops,   kMultiplyLoops,
                         kOffsetAddressing, kSetAddMerge,   kCollapseLoops, kKnownCells,
-                        kSetAddMerge};
+                        kNetWrites,     kSetAddMerge};
 
 // One row per level; each row lists that level's passes in order.
 constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};

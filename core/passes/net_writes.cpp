@@ -215,11 +215,44 @@ class RunRewriter {
   std::vector<std::optional<uint8_t>> known_;  // per cell, its value where the rewrite starts
 };
 
+// Per kLoopBegin, whether its loop leaves p where it found it after every iteration: no scan, its
+// moves sum to 0 and so do those of every loop inside. Cells on the tape before such a loop stay
+// known inside it and after it.
+std::vector<bool> loops_keeping_p(const Program& program) {
+  std::vector<bool> keeps(program.ops.size(), false);
+  struct Open {
+    size_t begin;
+    int64_t moved = 0;
+    bool keeps = true;
+  };
+  std::vector<Open> open;
+  for (size_t i = 0; i < program.ops.size(); ++i) {
+    const Op& op = program.ops[i];
+    if (op.kind == OpKind::kLoopBegin) {
+      open.push_back({.begin = i});
+    } else if (open.empty()) {
+      continue;
+    } else if (op.kind == OpKind::kMove) {
+      open.back().moved += op.arg;
+    } else if (op.kind == OpKind::kScan) {
+      open.back().keeps = false;
+    } else if (op.kind == OpKind::kLoopEnd) {
+      const Open loop = open.back();
+      open.pop_back();
+      keeps[loop.begin] = loop.keeps && loop.moved == 0;
+      if (!keeps[loop.begin] && !open.empty()) open.back().keeps = false;
+    }
+  }
+  return keeps;
+}
+
 }  // namespace
 
 Program net_writes(const Program& program) {
   Program out;
   out.ops.reserve(program.ops.size());
+  const std::vector<bool> keeps_p = loops_keeping_p(program);
+  std::vector<std::optional<OnTape>> before_loop;  // per open loop: what held at its `[`, if kept
   OnTape tape;
   std::vector<Op> run;
   for (size_t i = 0; i < program.ops.size(); ++i) {
@@ -236,7 +269,27 @@ Program net_writes(const Program& program) {
       case OpKind::kMove: tape.move(op.arg); break;
       case OpKind::kOut:
       case OpKind::kIn: tape.access(op.offset); break;
-      default: tape.only_p(); break;  // loop tests and scans
+      case OpKind::kLoopBegin:
+        // The body starts with what held before the loop, or after its last iteration: the same
+        // cells when the loop keeps p.
+        if (keeps_p[i]) {
+          tape.access(0);
+          before_loop.emplace_back(tape);
+        } else {
+          before_loop.emplace_back(std::nullopt);
+          tape.only_p();
+        }
+        break;
+      case OpKind::kLoopEnd:
+        // After the loop: what held at its `[` (the body may not have run), or only cell[p].
+        if (before_loop.back()) {
+          tape = *before_loop.back();
+        } else {
+          tape.only_p();
+        }
+        before_loop.pop_back();
+        break;
+      default: tape.only_p(); break;  // scans
     }
   }
   link_loops(out);

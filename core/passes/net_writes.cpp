@@ -27,8 +27,9 @@ class OnTape {
  public:
   void only_p() { interval_ = {0, 0}; }
   void access(int64_t cell) {
-    interval_ = interval_ ? Interval{std::min(interval_->low, cell), std::max(interval_->high, cell)}
-                          : Interval{cell, cell};
+    interval_ = interval_
+                    ? Interval{std::min(interval_->low, cell), std::max(interval_->high, cell)}
+                    : Interval{cell, cell};
   }
   void move(int64_t distance) {
     if (interval_) interval_ = Interval{interval_->low - distance, interval_->high - distance};

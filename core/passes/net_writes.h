@@ -14,10 +14,10 @@ namespace bf::passes {
 //
 // Safety: only the part of a run after which every cell it touches lies between two cells
 // certainly accessed already (moves followed; across a loop only if it keeps p) is rewritten, so
-// none of the rewritten accesses can fall off the tape and traps stay where they were; a muladd adds zero
-// when its counter is zero, so reading it unconditionally changes no value. The rewrite must be
-// strictly shorter, and is skipped when the writes cannot be ordered so that each reads only
-// cells not yet overwritten (a swap) or a cell's own factor is not 0 or 1.
+// none of the rewritten accesses can fall off the tape and traps stay where they were; a muladd
+// adds zero when its counter is zero, so reading it unconditionally changes no value. The rewrite
+// must be strictly shorter, and is skipped when the writes cannot be ordered so that each reads
+// only cells not yet overwritten (a swap) or a cell's own factor is not 0 or 1.
 Program net_writes(const Program& program);
 
 }  // namespace bf::passes

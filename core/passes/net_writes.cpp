@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/passes/pass_support.h"
@@ -54,12 +55,31 @@ struct Value {
   bool operator==(const Value&) const = default;
 };
 
+// The run's cells, in place: a vector would cost an allocation per run of every program.
+class InlineCells {
+ public:
+  size_t size() const { return size_; }
+  void push_back(int32_t offset) { cells_[size_++] = offset; }
+  const int32_t* begin() const { return cells_.data(); }
+  const int32_t* end() const { return cells_.data() + size_; }
+  int32_t operator[](size_t k) const { return cells_[k]; }
+
+ private:
+  std::array<int32_t, kMaxCells> cells_{};
+  size_t size_ = 0;
+};
+
 class RunRewriter {
  public:
   RunRewriter(const std::vector<Op>& run, OnTape& tape) : run_(run), tape_(tape) {}
 
   // Appends the run, rewritten where that is safe and shorter, to `out`.
   void rewrite_into(std::vector<Op>& out) {
+    if (run_.size() < 2) {  // most runs: nothing to net, and no allocation to pay for it
+      for (const Op& op : run_) note_accesses(op);
+      out.insert(out.end(), run_.begin(), run_.end());
+      return;
+    }
     const size_t start = collect_cells() ? safe_start() : run_.size();
     for (const Op& op : run_) note_accesses(op);
     out.insert(out.end(), run_.begin(), run_.begin() + static_cast<std::ptrdiff_t>(start));
@@ -101,7 +121,6 @@ class RunRewriter {
   size_t safe_start() {
     const auto [low, high] = std::minmax_element(cells_.begin(), cells_.end());
     OnTape tape = tape_;
-    known_.assign(cells_.size(), std::nullopt);
     for (size_t i = 0; i < run_.size(); ++i) {
       if (tape.covers(*low, *high)) return i;
       const Op& op = run_[i];
@@ -129,7 +148,7 @@ class RunRewriter {
 
   // The ops from `start` on as net writes, in `net`; false when they cannot be written so.
   bool net_ops(size_t start, std::vector<Op>& net) const {
-    std::vector<Value> initial(cells_.size());
+    std::array<Value, kMaxCells> initial{};
     for (size_t k = 0; k < cells_.size(); ++k) {
       if (known_[k]) {
         initial[k].constant = *known_[k];
@@ -137,8 +156,8 @@ class RunRewriter {
         initial[k].factor[k] = 1;
       }
     }
-    std::vector<Value> value = initial;
-    std::vector<size_t> last_write(cells_.size(), 0);
+    std::array<Value, kMaxCells> value = initial;
+    std::array<size_t, kMaxCells> last_write{};
     for (size_t i = start; i < run_.size(); ++i) {
       const Op& op = run_[i];
       Value& target = value[at(op.offset)];
@@ -157,13 +176,16 @@ class RunRewriter {
       }
     }
     // A changed cell is written after every changed cell that reads its starting value.
-    std::vector<size_t> readers(cells_.size(), 0);
-    std::vector<size_t> changed;
+    // Fixed arrays, not vectors: the pass runs on every run of every program.
+    std::array<size_t, kMaxCells> readers{};
+    std::array<size_t, kMaxCells> changed_cells{};
+    size_t changed_count = 0;
     for (size_t k = 0; k < cells_.size(); ++k) {
       if (value[k] == initial[k]) continue;
       if (value[k].factor[k] > 1) return false;
-      changed.push_back(k);
+      changed_cells[changed_count++] = k;
     }
+    const std::span<size_t> changed(changed_cells.data(), changed_count);
     for (const size_t k : changed) {
       for (const size_t j : changed) {
         if (j != k && value[k].factor[j] != 0) ++readers[j];
@@ -173,7 +195,7 @@ class RunRewriter {
     // (a multiply's targets, then its counter's clear).
     std::sort(changed.begin(), changed.end(),
               [&](size_t a, size_t b) { return last_write[a] < last_write[b]; });
-    std::vector<bool> done(cells_.size(), false);
+    std::array<bool, kMaxCells> done{};
     for (size_t emitted = 0; emitted < changed.size(); ++emitted) {
       const auto ready = std::find_if(changed.begin(), changed.end(),
                                       [&](size_t k) { return !done[k] && readers[k] == 0; });
@@ -212,8 +234,9 @@ class RunRewriter {
 
   const std::vector<Op>& run_;
   OnTape& tape_;
-  std::vector<int32_t> cells_;
-  std::vector<std::optional<uint8_t>> known_;  // per cell, its value where the rewrite starts
+  InlineCells cells_;
+  std::array<std::optional<uint8_t>, kMaxCells> known_{};  // per cell, its value where the
+                                                          // rewrite starts
 };
 
 // Per kLoopBegin, whether its loop leaves p where it found it after every iteration: no scan, its

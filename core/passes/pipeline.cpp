@@ -13,6 +13,7 @@
 #include "core/passes/fold_runs.h"
 #include "core/passes/known_cells.h"
 #include "core/passes/multiply_loops.h"
+#include "core/passes/net_writes.h"
 #include "core/passes/offset_addressing.h"
 #include "core/passes/pass_switch.h"
 #include "core/passes/scan_loops.h"
@@ -47,25 +48,30 @@ constexpr Pass kKnownCells{"known-cells",
                            "fold ops on cells of known value, facts carried through loops",
                            passes::known_cells};
 
+constexpr Pass kNetWrites{"net-writes",
+                          "runs of adds/sets/muladds on cells known on the tape -> net change per cell",
+                          passes::net_writes};
+
 constexpr Pass kO1[] = {kFoldRuns};
 constexpr Pass kO2[] = {kFoldRuns, kDeadLoops, kClearLoops, kScanLoops};
 // O3 leaves dead loops to known-cells, which finds all that dead-loops does and more. Offset
-// addressing and set-add-merge run again after it: the loops it inlines leave moves inside a
-// block, and the sets it makes often fold with a later write of the same cell.
+// addressing runs again after it (the loops it inlines leave moves inside a block), then
+// net-writes, and set-add-merge last: the sets they make often fold with a later write of the
+// same cell.
 constexpr Pass kO3[] = {kFoldRuns,         kClearLoops,  kScanLoops,     kMultiplyLoops,
                         kOffsetAddressing, kSetAddMerge, kCollapseLoops, kKnownCells,
-                        kOffsetAddressing, kSetAddMerge};
+                        kOffsetAddressing, kNetWrites,   kSetAddMerge};
 
 // One row per level; each row lists that level's passes in order.
 constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};
 
-// O3's last four passes repeat: collapse-loops turns a counted loop into one that runs at most
+// O3's last five passes repeat: collapse-loops turns a counted loop into one that runs at most
 // once, known-cells inlines such a loop where it proves it entered (facts that hold at every head
 // of the loop around it), and the next collapse-loops can then collapse that enclosing loop: one
 // nesting level a round. Only a round that removes a loop can leave a loop body that the next
 // collapse-loops finds straight-line, so the rounds stop at the first that removes none; the bound
 // keeps the optimizer's cost a small multiple of one round.
-constexpr Rounds kLevelRounds[kMaxLevel + 1] = {{}, {}, {}, {std::size(kO3) - 4, 12}};
+constexpr Rounds kLevelRounds[kMaxLevel + 1] = {{}, {}, {}, {std::size(kO3) - 5, 12}};
 
 // BFBENCH_DISABLED_PASS (a CMake cache variable) names a pass to skip at every level: the
 // regression gate's tests build with it to inject a known slowdown.

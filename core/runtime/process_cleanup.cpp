@@ -24,15 +24,17 @@ constexpr int kSlots = 64;
 constexpr size_t kPathBytes = 4096;
 
 // A child group slot holds the leader's pid, 0 when free.
-std::atomic<pid_t> child_groups[kSlots];
+constinit std::atomic<pid_t> child_groups[kSlots]{};
 
 // A directory slot is free, being written by its owner, or ready for end_now() to read.
 enum DirectoryState : int { kFree, kWriting, kReady };
 struct DirectorySlot {
   std::atomic<int> state{kFree};
-  char path[kPathBytes];
+  char path[kPathBytes] = {};
 };
-DirectorySlot directories[kSlots];
+// constinit: initialized at compile time (zero, in .bss). With a constructor run at start-up
+// instead, the 64 slots 4 KiB apart cost every process 64 page faults before main.
+constinit DirectorySlot directories[kSlots];
 
 std::atomic<const RunState*> pending_state{nullptr};
 std::atomic<int> pending_fd{-1};

@@ -219,7 +219,11 @@ class Decoder {
       low = std::min({low, slot.offset, slot.from});
       high = std::max({high, slot.offset, slot.from});
     }
-    emit(end - i == 1 ? Handler::kBlockLoop1 : Handler::kBlockLoop,
+    const bool two_adds = end - i == 2 && ops_[i].kind == OpKind::kAdd &&
+                          ops_[i + 1].kind == OpKind::kAdd;
+    emit(end - i == 1 ? Handler::kBlockLoop1
+         : two_adds   ? Handler::kAddLoop2
+                      : Handler::kBlockLoop,
          Inst{.offset = low, .arg = static_cast<int32_t>(end - i), .from = high,
               .move = test.move},
          Sources{.test_src = ops_[test.op].src});

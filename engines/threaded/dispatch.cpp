@@ -88,6 +88,34 @@ RunResult trap_result(const Fault& fault, const Inst* code, const Sources* sourc
     BF_DISPATCH();                                 \
   } while (0)
 
+// The loop of a block instruction followed by `slots` slots: while every cell an iteration
+// touches is on the tape (ip's window [p+offset, p+from]), `fast` runs the body with `here` =
+// cells + p and no checks; off the window the slots run checked. Then the move and the loop test,
+// until the cell is zero; ip ends past the slots.
+#define BF_WINDOWED_LOOP(slots, fast)                                                    \
+  do {                                                                                   \
+    const int64_t low = ip->offset;                                                      \
+    const uint64_t span = static_cast<uint64_t>(static_cast<int64_t>(ip->from) - low);   \
+    const uint64_t safe = size > span ? size - span : 0;                                 \
+    const int32_t move = ip->move;                                                       \
+    do {                                                                                 \
+      if (static_cast<uint64_t>(p + low) < safe) [[likely]] {                            \
+        uint8_t* const here = cells + p;                                                 \
+        fast;                                                                            \
+        p += move;                                                                       \
+        BF_STEP();                                                                       \
+      } else {                                                                           \
+        if (!run_block_checked(ip + 1, ip + 1 + (slots), cells, p, size, fault)) {       \
+          goto trap;                                                                     \
+        }                                                                                \
+        p += move;                                                                       \
+        BF_STEP();                                                                       \
+        BF_CHECK(p, kTestSrc);                                                           \
+      }                                                                                  \
+    } while (cells[p] != 0);                                                             \
+    ip += 1 + (slots);                                                                   \
+  } while (0)
+
 // Both the loop and its label table, because label addresses exist only inside their function.
 // Never inlined or cloned: a copy would have labels at other addresses than the table says.
 template <bool kCountSteps>
@@ -130,6 +158,7 @@ BF_NOINLINE_NOCLONE RunResult interpret(const Inst* code, const Sources* sources
         case Handler::kMulAdd1SetLoop: address = &&mul_add1_set_loop; break;
         case Handler::kBlockLoop: address = &&block_loop; break;
         case Handler::kBlockLoop1: address = &&block_loop1; break;
+        case Handler::kAddLoop2: address = &&add_loop2; break;
       }
       (*table)[h] = address;
     }
@@ -343,23 +372,7 @@ block_loop: {
   // iteration instead of one per access, and no dispatch between the body's ops.
   const Inst* const first = ip + 1;
   const Inst* const end = first + ip->arg;
-  const int64_t low = ip->offset;
-  const uint64_t span = static_cast<uint64_t>(static_cast<int64_t>(ip->from) - low);
-  const uint64_t safe = size > span ? size - span : 0;
-  const int32_t move = ip->move;
-  do {
-    if (static_cast<uint64_t>(p + low) < safe) [[likely]] {
-      run_block_unchecked(first, end, cells + p);
-      p += move;
-      BF_STEP();
-    } else {
-      if (!run_block_checked(first, end, cells, p, size, fault)) goto trap;
-      p += move;
-      BF_STEP();
-      BF_CHECK(p, kTestSrc);
-    }
-  } while (cells[p] != 0);
-  ip = end;
+  BF_WINDOWED_LOOP(end - first, run_block_unchecked(first, end, here));
   BF_DISPATCH();
 }
 
@@ -368,25 +381,23 @@ block_loop1: {
   // fields go into registers first -- the cell stores could alias the stream, so the compiler
   // would reload them every iteration.
   const Inst slot = ip[1];
-  const int64_t low = ip->offset;
-  const uint64_t span = static_cast<uint64_t>(static_cast<int64_t>(ip->from) - low);
-  const uint64_t safe = size > span ? size - span : 0;
-  const int32_t move = ip->move;
-  do {
-    if (static_cast<uint64_t>(p + low) < safe) [[likely]] {
-      uint8_t* const here = cells + p;
-      here[slot.offset] = static_cast<uint8_t>((here[slot.offset] & slot.keep) + slot.value +
-                                               here[slot.from] * slot.arg);
-      p += move;
-      BF_STEP();
-    } else {
-      if (!run_block_checked(ip + 1, ip + 2, cells, p, size, fault)) goto trap;
-      p += move;
-      BF_STEP();
-      BF_CHECK(p, kTestSrc);
-    }
-  } while (cells[p] != 0);
-  ip += 2;
+  BF_WINDOWED_LOOP(1, here[slot.offset] = static_cast<uint8_t>((here[slot.offset] & slot.keep) +
+                                                              slot.value +
+                                                              here[slot.from] * slot.arg));
+  BF_DISPATCH();
+}
+
+add_loop2: {
+  // block_loop1's registers for a two-add body, without the slot formula's and-mask and multiply:
+  // a loop that walks ("[->+]") or transfers ("[->>+<<]") runs a few instructions per iteration.
+  const int32_t first = ip[1].offset;
+  const int32_t second = ip[2].offset;
+  const uint8_t first_add = ip[1].value;
+  const uint8_t second_add = ip[2].value;
+  BF_WINDOWED_LOOP(2, {
+    here[first] = static_cast<uint8_t>(here[first] + first_add);
+    here[second] = static_cast<uint8_t>(here[second] + second_add);
+  });
   BF_DISPATCH();
 }
 
@@ -402,6 +413,7 @@ out_of_steps:  // reached only from the step-counting variant
                                                                       : RunStatus::kStepLimit};
 }
 
+#undef BF_WINDOWED_LOOP
 #undef BF_OPEN_LOOP
 #undef BF_CLOSE_LOOP
 #undef BF_STEP

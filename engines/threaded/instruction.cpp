@@ -37,6 +37,7 @@ std::string_view handler_name(Handler handler) {
     case Handler::kMulAdd1SetLoop: return "muladd1-set-loop";
     case Handler::kBlockLoop: return "block-loop";
     case Handler::kBlockLoop1: return "block-loop1";
+    case Handler::kAddLoop2: return "add-loop2";
   }
   return "?";
 }

@@ -51,9 +51,11 @@ enum class Handler : uint8_t {
                      //   cell[p+from] * arg; all repeated without dispatching. The cells the
                      //   body touches lie in [p+offset, p+from] of this instruction (its window).
   kBlockLoop1,       // kBlockLoop with a one-slot body
+  kAddLoop2,         // kBlockLoop with a body of two adds ("[->+]", "[-<<+>]" after offset
+                     //   addressing): the walking and transfer loops, their commonest body
 };
 
-inline constexpr int kHandlerCount = static_cast<int>(Handler::kBlockLoop1) + 1;
+inline constexpr int kHandlerCount = static_cast<int>(Handler::kAddLoop2) + 1;
 
 std::string_view handler_name(Handler handler);
 

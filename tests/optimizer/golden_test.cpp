@@ -201,6 +201,35 @@ TEST(SetAddMerge, StopsAtReads) {
             "2     add p[0] += 1                     @2\n");
 }
 
+TEST(NetWrites, ACopyThroughATemporaryIsOneMulAdd) {
+  // The clears put p[0..2] on the tape, so the copy of p[0] into p[1] through p[2] and back is
+  // its net effect: p[1] (known 0) gains p[0]; p[0] and p[2] end as they started.
+  const std::vector<std::string_view> passes = {"fold-runs", "clear-loops", "multiply-loops",
+                                                "offset-addressing", "net-writes"};
+  EXPECT_EQ(after(passes, ",>[-]>[-]<<[>+>+<<-]>>[<<+>>-]"),
+            "0     in p[0]                           @0\n"
+            "1     set p[+1] = 0                     @2\n"
+            "2     set p[+2] = 0                     @6\n"
+            "3     muladd p[+1] += p[0] * 1          @13 @11\n");
+  // Without the clears p[+1] and p[+2] might be off the tape: the run stays as it was.
+  EXPECT_EQ(after(passes, ",[>+>+<<-]>>[<<+>>-]"),
+            after({"fold-runs", "clear-loops", "multiply-loops", "offset-addressing"},
+                  ",[>+>+<<-]>>[<<+>>-]"));
+}
+
+TEST(NetWrites, LeavesASwapAndLongerRewritesAlone) {
+  const std::vector<std::string_view> prefix = {"fold-runs", "clear-loops", "multiply-loops",
+                                                "offset-addressing"};
+  std::vector<std::string_view> passes = prefix;
+  passes.push_back("net-writes");
+  // p[0] and p[1] swap through p[2]: each new value needs the other's old one.
+  const std::string swap = ",>,>[-]<<[>>+<<-]>[<+>-]>[<+>-]";
+  EXPECT_EQ(after(passes, swap), after(prefix, swap));
+  // A multiply loop is already its net effect.
+  const std::string multiply = ",>,>,<<[>+>++<<-]";
+  EXPECT_EQ(after(passes, multiply), after(prefix, multiply));
+}
+
 TEST(CollapseLoops, CountedLoopWithResetsRunsItsBodyOnce) {
   // p[-1] is linear (+1 a turn: muladd); p[+2] and p[+3] are reset each turn; the counter's
   // `-` goes and `set p[0] = 0` ends the body.

@@ -231,6 +231,14 @@ TEST(ThreadedDecoder, ALoopWhoseWholeBodyIsWritesAndMultipliesIsOneInstruction) 
             (Names{"loop", "block-loop1(1)", "halt"}));
   EXPECT_EQ(shape(decode(program({begin(), mul_add(1, 1, 0), set(0), move(2), end()}))),
             (Names{"loop", "muladd1-set-loop", "halt"}));
+  // So has a body of two adds, with or without a move ("[->+]", "[->>+<<]"); an add and a set
+  // is a plain block loop.
+  EXPECT_EQ(shape(decode(program({begin(), add(-1), add(1, 1), move(1), end()}))),
+            (Names{"loop", "add-loop2(2)", "halt"}));
+  EXPECT_EQ(shape(decode(program({begin(), add(-1), add(1, 2), end()}))),
+            (Names{"loop", "add-loop2(2)", "halt"}));
+  EXPECT_EQ(shape(decode(program({begin(), add(-1), set(1, 2), end()}))),
+            (Names{"loop", "block-loop(2)", "halt"}));
 }
 
 TEST(ThreadedDecoder, AOneTargetMultiplyThatIsNotTheWholeBodyOnlyClosesTheLoop) {

@@ -44,6 +44,34 @@ TEST(ThreadedLimits, EveryStepBudgetEndsAtTheSameLoopTestAsOnNaive) {
   EXPECT_TRUE(finished) << "the program should finish within 80 loop tests";
 }
 
+TEST(ThreadedLimits, ATwoAddWalkTrapsAndCountsAsOnNaiveAtBothTapeEnds) {
+  // "[->+]" (and "[-<+]") from cell `start` of a 64-cell tape walks until it meets a 255: with
+  // one near the end it stops there, without one its add falls off the tape. Every start near
+  // either end goes through the window's edge, where the checked path takes over.
+  constexpr uint64_t kCells = 64;
+  for (const int32_t direction : {1, -1}) {
+    for (const bool stopper : {true, false}) {
+      for (int32_t back = 0; back < 12; ++back) {
+        SCOPED_TRACE("direction " + std::to_string(direction) + " stopper " +
+                     std::to_string(stopper) + " back " + std::to_string(back));
+        const int32_t last = direction > 0 ? static_cast<int32_t>(kCells) - 1 : 0;
+        std::vector<Op> ops;
+        if (stopper) ops.push_back(add(-1, last - 2 * direction));
+        const int32_t start = last - back * direction;
+        ops.push_back(add(1, start, 1));
+        if (start != 0) ops.push_back(move(start, 2));
+        ops.insert(ops.end(), {begin(3), add(-1, 0, 4), add(1, direction, 5), move(direction, 6),
+                               end(7), out(0, 8)});
+        const Program walk = program(ops);
+        run_both(walk, {.tape_cells = kCells});
+        for (uint64_t steps = 1; steps < 16; ++steps) {
+          run_both(walk, {.tape_cells = kCells, .max_steps = steps});
+        }
+      }
+    }
+  }
+}
+
 TEST(ThreadedLimits, StepCountsMatchTheRuntimeContract) {
   // "+++[-]" tests its loop 4 times; straight-line code costs nothing.
   const Program p = parse(Source("t", "+++[-]"));

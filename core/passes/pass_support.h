@@ -48,7 +48,9 @@ class InPlaceOutput {
   explicit InPlaceOutput(std::vector<Op>& ops) : ops_(ops) {}
 
   void push_back(const Op& op) {
-    if (size_ == ops_.size()) throw std::logic_error("an in-place pass wrote more ops than it read");
+    if (size_ == ops_.size()) {
+      throw std::logic_error("an in-place pass wrote more ops than it read");
+    }
     ops_[size_++] = op;
   }
   size_t size() const { return size_; }

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "cli/cli_common.h"
 #include "cli/exit_codes.h"
@@ -159,7 +160,7 @@ int run_command(int argc, char** argv) {
                            " bytes of source exceed --max-code-size (" +
                            std::to_string(options.max_code_bytes) + ")"};
   }
-  const Program program = parse_and_optimize_or_fail(source, options.level);
+  Program program = parse_and_optimize_or_fail(source, options.level);
 
   int input_fd = -1;
   std::unique_ptr<InputSource> input = open_input(options, input_fd);
@@ -181,7 +182,7 @@ int run_command(int argc, char** argv) {
   compile_options.perf_map = options.perf_map;
   std::unique_ptr<Executable> executable;
   try {
-    executable = engine_info.make()->compile(program, compile_options);
+    executable = engine_info.make()->compile_owned(std::move(program), compile_options);
   } catch (const CompileError& error) {
     if (run.state().timed_out) {
       throw CommandError{exit_code::kTimeLimit,

@@ -60,6 +60,14 @@ class Engine {
   // Throws CompileError when code cannot be generated (a library error, no C compiler, ...).
   virtual std::unique_ptr<Executable> compile(const Program& program,
                                               const CompileOptions& options) const = 0;
+  // compile() for a caller with no further use for the program (`bfbench run`): an engine that
+  // runs the ops takes them over instead of copying them (naive), one that translates them lets
+  // them go as soon as its own form exists (threaded, the JITs), so a run never holds the program
+  // beside a copy or translation of it. By default: compile, then drop the program.
+  virtual std::unique_ptr<Executable> compile_owned(Program program,
+                                                    const CompileOptions& options) const {
+    return compile(program, options);
+  }
 };
 
 struct CompileError : std::runtime_error {

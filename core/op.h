@@ -39,16 +39,28 @@ constexpr bool is_loop_test(OpKind kind) {
   return kind == OpKind::kLoopBegin || kind == OpKind::kLoopEnd;
 }
 
-struct Op {
+// Bytes of source an op can point into: src and src2 are 28 bits wide. The parser refuses a longer
+// source with an error naming this limit.
+inline constexpr uint32_t kMaxSourceBytes = uint32_t{1} << 28;
+
+// 16 bytes, so a program that does not fold (one op per command) costs 16 bytes per command. The
+// narrow fields hold every value the IR allows: offsets within +-kMaxOffset (core/program.h, which
+// passes check with offset_fits() before they make one) and source bytes below kMaxSourceBytes.
+// Packed: `kind` and `arg` share the first 5 bytes; the bit-fields are byte-aligned except src and
+// src2, which only traps read. Fields read like ints (`auto x = op.offset` is an int32_t), but a
+// non-const reference cannot bind to one: copy, change and assign back.
+struct [[gnu::packed]] Op {
   OpKind kind = OpKind::kAdd;
-  int32_t arg = 0;     // amount, distance, value, stride, factor, or matching loop index
-  int32_t offset = 0;  // the cell addressed, relative to the tape pointer p
-  int32_t from = 0;    // kMulAdd: the counter cell, relative to p
-  uint32_t src = 0;    // byte offset of the source command this op's main access comes from
-  uint32_t src2 = 0;   // kScan: byte of the loop's ']'; kMulAdd: byte of the loop's '['
+  int32_t arg = 0;          // amount, distance, value, stride, factor, or matching loop index
+  int32_t offset : 16 = 0;  // the cell addressed, relative to the tape pointer p
+  int32_t from : 16 = 0;    // kMulAdd: the counter cell, relative to p
+  uint32_t src : 28 = 0;    // byte offset of the source command this op's main access comes from
+  uint32_t src2 : 28 = 0;   // kScan: byte of the loop's ']'; kMulAdd: byte of the loop's '['
 
   bool operator==(const Op&) const = default;
 };
+
+static_assert(sizeof(Op) == 16);
 
 std::string_view op_kind_name(OpKind kind);
 

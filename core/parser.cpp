@@ -1,5 +1,6 @@
 #include "core/parser.h"
 
+#include <string>
 #include <vector>
 
 #include "core/passes/fold_runs.h"
@@ -48,6 +49,11 @@ size_t count_commands(const Source& source) {
 
 Program parse(const Source& source, const ParseOptions& options) {
   const std::string_view bytes = source.bytes();
+  if (bytes.size() > kMaxSourceBytes) {
+    throw ParseError{kMaxSourceBytes, "source of " + std::to_string(bytes.size()) +
+                                          " bytes is longer than the limit of " +
+                                          std::to_string(kMaxSourceBytes) + " bytes (256 MiB)"};
+  }
   Program program;
   // At most one op per command; with folding fewer, and the reserved pages never written are not
   // resident.

@@ -10,7 +10,7 @@
 namespace bf {
 
 struct ParseError {
-  uint32_t byte = 0;    // position of the unmatched bracket
+  uint32_t byte = 0;    // position of the unmatched bracket (or the first byte beyond the limit)
   std::string message;  // e.g. "unmatched '['"
 };
 
@@ -21,7 +21,8 @@ struct ParseOptions {
 };
 
 // Throws ParseError for an unmatched '[' (the innermost one left open) or ']' (the first one
-// that closes nothing). Every byte other than the eight commands is a comment.
+// that closes nothing), and for a source longer than kMaxSourceBytes (256 MiB, core/op.h: an op
+// names its source byte in 28 bits). Every byte other than the eight commands is a comment.
 //
 // Memory: the ops vector is sized once, from a first count of the commands, and the source's
 // pages are released behind the parser (Source::release_before), so a large file costs its ops

@@ -25,7 +25,8 @@ void link_loops(Program& program);
 //  - offsets stay within +-kMaxOffset, so a guard region of that size catches every stray access.
 std::string verify(const Program& program);
 
-// Largest |offset| or |from| an op may carry. Engines that rely on guard pages size them from it.
-inline constexpr int32_t kMaxOffset = 1 << 16;
+// Largest |offset| or |from| an op may carry (their 16-bit fields hold it). Engines that rely on
+// guard pages size them from it.
+inline constexpr int32_t kMaxOffset = (1 << 15) - 1;
 
 }  // namespace bf

@@ -1,6 +1,8 @@
 #include "core/parser.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "core/ir_printer.h"
 #include "core/passes/fold_runs.h"
@@ -77,6 +79,25 @@ TEST(Parser, AMillionNestedLoopsMissingOneCloseFailCleanly) {
   const int depth = 1'000'000;
   const std::string code = std::string(depth, '[') + std::string(depth - 1, ']');
   EXPECT_EQ(parse_error(code), "prog.b:1:1 (byte 0): unmatched '['");
+}
+
+// An op names its source byte in 28 bits: a longer source is an error, not a wrapped position. The
+// file is sparse (all comments), so the test neither writes nor reads 256 MiB.
+TEST(Parser, ASourceBeyond256MiBIsAClearError) {
+  const std::string path = ::testing::TempDir() + "beyond_the_source_limit.b";
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::ftruncate(fd, off_t{kMaxSourceBytes} + 1), 0);
+  ::close(fd);
+  try {
+    parse(read_source_file(path));
+    ADD_FAILURE() << "parsed a source of more than kMaxSourceBytes";
+  } catch (const ParseError& error) {
+    EXPECT_EQ(error.byte, kMaxSourceBytes);
+    EXPECT_EQ(error.message,
+              "source of 268435457 bytes is longer than the limit of 268435456 bytes (256 MiB)");
+  }
+  ::unlink(path.c_str());
 }
 
 TEST(Parser, EmptyProgramIsValid) { EXPECT_TRUE(parse(Source("e", "")).ops.empty()); }

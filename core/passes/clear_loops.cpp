@@ -1,6 +1,8 @@
 // clear-loops (O2): odd-step clear loops -> Set 0.
 #include "core/passes/clear_loops.h"
 
+#include "core/passes/pass_support.h"
+
 namespace bf::passes {
 
 namespace {
@@ -13,20 +15,20 @@ bool is_clear_loop(const std::vector<Op>& ops, size_t i) {
 
 }  // namespace
 
-Program clear_loops(const Program& program) {
-  Program out;
-  out.ops.reserve(program.ops.size());
+Program clear_loops(Program program) {
   const std::vector<Op>& ops = program.ops;
+  InPlaceOutput out(program.ops);
   for (size_t i = 0; i < ops.size(); ++i) {
     if (is_clear_loop(ops, i)) {
-      out.ops.push_back(Op{.kind = OpKind::kSet, .arg = 0, .offset = 0, .src = ops[i].src});
+      out.push_back(Op{.kind = OpKind::kSet, .arg = 0, .offset = 0, .src = ops[i].src});
       i += 2;
     } else {
-      out.ops.push_back(ops[i]);
+      out.push_back(ops[i]);
     }
   }
-  link_loops(out);
-  return out;
+  out.finish();
+  link_loops(program);
+  return program;
 }
 
 }  // namespace bf::passes

@@ -8,6 +8,7 @@ namespace bf::passes {
 // A loop whose body is a single kAdd of an odd amount to cell[p] always ends with the cell at 0
 // (an odd step generates every value mod 256). The kSet carries the '['’s src: the loop test is
 // the first access. An even step (`[--]`) loops forever on odd values, so it stays a loop.
-Program clear_loops(const Program& program);
+// Rewrites in place.
+Program clear_loops(Program program);
 
 }  // namespace bf::passes

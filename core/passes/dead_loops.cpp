@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <set>
 
+#include "core/passes/pass_support.h"
+
 namespace bf::passes {
 
 namespace {
@@ -38,14 +40,13 @@ class KnownZeros {
 
 }  // namespace
 
-Program dead_loops(const Program& program) {
-  Program out;
-  out.ops.reserve(program.ops.size());
+Program dead_loops(Program program) {
   const std::vector<Op>& ops = program.ops;
+  InPlaceOutput out(program.ops);
   KnownZeros known;
   known.reset_to_current_cell();  // program start: p = 0 on a zeroed tape
   for (size_t i = 0; i < ops.size(); ++i) {
-    const Op& op = ops[i];
+    const Op op = ops[i];  // a copy: the output may overwrite ops[i]
     switch (op.kind) {
       case OpKind::kLoopBegin:
         if (known.zero(0)) {
@@ -76,10 +77,11 @@ Program dead_loops(const Program& program) {
       case OpKind::kOut:
         break;
     }
-    out.ops.push_back(op);
+    out.push_back(op);
   }
-  link_loops(out);
-  return out;
+  out.finish();
+  link_loops(program);
+  return program;
 }
 
 }  // namespace bf::passes

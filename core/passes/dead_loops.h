@@ -10,6 +10,7 @@ namespace bf::passes {
 // are followed through a basic block). Each of these also accessed the cell, so the removed
 // loop test was an in-bounds access: no trap is lost. The comment loop at the start of many
 // programs and `][...]` sequences are the common cases.
-Program dead_loops(const Program& program);
+// Rewrites in place.
+Program dead_loops(Program program);
 
 }  // namespace bf::passes

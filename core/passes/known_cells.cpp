@@ -386,7 +386,7 @@ class Folder {
       if (wrap_unsigned(op.arg) == 0 && facts_.on_tape(op.offset)) return;
       op.kind = OpKind::kSet;
       op.arg = wrap_unsigned(int64_t{*before} + op.arg);
-      facts_.write(op.offset, op.arg);
+      facts_.write(op.offset, int32_t{op.arg});
     } else {
       facts_.write(op.offset, std::nullopt);
     }

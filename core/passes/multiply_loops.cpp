@@ -56,10 +56,13 @@ std::optional<std::vector<Target>> analyse(const std::vector<Op>& ops, size_t be
   }
 }
 
-// Appends the loop's replacement to `out`, or returns false when it is not a multiply loop.
-bool rewrite(const std::vector<Op>& ops, size_t begin, std::vector<Op>& out) {
+// Appends the loop's replacement to `out`, or returns false when it is not a multiply loop. The
+// replacement (a kMulAdd per target and a kSet) is shorter than the loop, and is written only once
+// the loop has been read.
+bool rewrite(const std::vector<Op>& ops, size_t begin, InPlaceOutput& out) {
   const std::optional<std::vector<Target>> cells = analyse(ops, begin);
   if (!cells) return false;
+  const uint32_t bracket_src = ops[begin].src;
   int64_t step = 0;
   for (const Target& cell : *cells) {
     if (cell.offset == 0) step = cell.total;
@@ -73,27 +76,28 @@ bool rewrite(const std::vector<Op>& ops, size_t begin, std::vector<Op>& out) {
                      .offset = cell.offset,
                      .from = 0,
                      .src = cell.src,
-                     .src2 = ops[begin].src});
+                     .src2 = bracket_src});
   }
-  out.push_back(Op{.kind = OpKind::kSet, .arg = 0, .offset = 0, .src = ops[begin].src});
+  out.push_back(Op{.kind = OpKind::kSet, .arg = 0, .offset = 0, .src = bracket_src});
   return true;
 }
 
 }  // namespace
 
-Program multiply_loops(const Program& program) {
-  Program out;
-  out.ops.reserve(program.ops.size());
+Program multiply_loops(Program program) {
   const std::vector<Op>& ops = program.ops;
+  InPlaceOutput out(program.ops);
   for (size_t i = 0; i < ops.size(); ++i) {
-    if (ops[i].kind == OpKind::kLoopBegin && rewrite(ops, i, out.ops)) {
-      i = static_cast<size_t>(ops[i].arg);  // continue after the loop's end
+    const size_t end = static_cast<size_t>(ops[i].arg);  // a kLoopBegin's end, read before rewrite
+    if (ops[i].kind == OpKind::kLoopBegin && rewrite(ops, i, out)) {
+      i = end;  // continue after the loop's end
     } else {
-      out.ops.push_back(ops[i]);
+      out.push_back(ops[i]);
     }
   }
-  link_loops(out);
-  return out;
+  out.finish();
+  link_loops(program);
+  return program;
 }
 
 }  // namespace bf::passes

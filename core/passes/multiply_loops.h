@@ -14,6 +14,7 @@ namespace bf::passes {
 // `set p[0] = 0` (src: the '['). The first kMulAdd's counter read stands for the loop test, each
 // target's write for its first access, so traps stay where O0 has them; targets never written
 // while the counter is 0 are not touched while it is 0 either.
-Program multiply_loops(const Program& program);
+// Rewrites in place.
+Program multiply_loops(Program program);
 
 }  // namespace bf::passes

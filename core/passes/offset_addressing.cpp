@@ -12,7 +12,7 @@ namespace {
 
 class Deferrer {
  public:
-  explicit Deferrer(std::vector<Op>& out) : out_(out) {}
+  explicit Deferrer(InPlaceOutput& out) : out_(out) {}
 
   void move(const Op& op) {
     // Keep the pending distance an int32: flush first when the sum would not fit.
@@ -35,8 +35,9 @@ class Deferrer {
     out_.push_back(op);
   }
 
-  // An op that tests cell[p]: the pointer must be where O0 has it.
-  void boundary(const Op& op) {
+  // An op that tests cell[p]: the pointer must be where O0 has it. (A copy: the flushed move may
+  // be written over the op itself.)
+  void boundary(Op op) {
     flush();
     out_.push_back(op);
   }
@@ -50,18 +51,20 @@ class Deferrer {
   }
 
  private:
-  std::vector<Op>& out_;
+  InPlaceOutput& out_;
   int64_t pending_ = 0;
   uint32_t pending_src_ = 0;
 };
 
 }  // namespace
 
-Program offset_addressing(const Program& program) {
-  Program out;
-  out.ops.reserve(program.ops.size());
-  Deferrer deferrer(out.ops);
-  for (const Op& op : program.ops) {
+// In place: every move written is a flush of at least one move read and not yet written, so the
+// output never gets ahead of the input.
+Program offset_addressing(Program program) {
+  InPlaceOutput out(program.ops);
+  Deferrer deferrer(out);
+  for (size_t i = 0; i < program.ops.size(); ++i) {
+    const Op op = program.ops[i];  // a copy: the output may overwrite ops[i]
     switch (op.kind) {
       case OpKind::kMove:
         deferrer.move(op);
@@ -83,8 +86,9 @@ Program offset_addressing(const Program& program) {
     }
   }
   // A move still pending here is the program's last act and changes nothing visible.
-  link_loops(out);
-  return out;
+  out.finish();
+  link_loops(program);
+  return program;
 }
 
 }  // namespace bf::passes

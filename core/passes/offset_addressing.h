@@ -9,6 +9,7 @@ namespace bf::passes {
 // (before a loop begin, loop end or scan, which test cell[p]). Accesses keep their order and cells,
 // and moves never trap, so every trap is unchanged. When an offset would pass kMaxOffset the
 // pending move is emitted first. A move left pending at program end has no effect and is dropped.
-Program offset_addressing(const Program& program);
+// Rewrites in place.
+Program offset_addressing(Program program);
 
 }  // namespace bf::passes

@@ -1,8 +1,11 @@
 // Helpers the passes share: cell arithmetic mod 256 and which cells an op is sure to access.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
+#include <vector>
 
 #include "core/op.h"
 
@@ -35,5 +38,28 @@ bool certainly_accesses(const Op& op, int32_t offset);
 
 // True when `value` fits an op's offset field (see kMaxOffset in core/program.h).
 bool offset_fits(int64_t value);
+
+// The output of a pass that rewrites its program in place, written over the input from the front,
+// so a pass holds one program and not two (docs/memory-and-startup.md). The pass reads ops front to
+// back and writes no more ops than it has read (it shrinks or keeps the program), so a write lands
+// on an op already read: a pass copies whatever it still needs of that op first.
+class InPlaceOutput {
+ public:
+  explicit InPlaceOutput(std::vector<Op>& ops) : ops_(ops) {}
+
+  void push_back(const Op& op) {
+    if (size_ == ops_.size()) {
+      throw std::logic_error("an in-place pass wrote more ops than it read");
+    }
+    ops_[size_++] = op;
+  }
+  size_t size() const { return size_; }
+  // Drops the ops beyond what was written (the vector keeps its capacity).
+  void finish() { ops_.resize(size_); }
+
+ private:
+  std::vector<Op>& ops_;
+  size_t size_ = 0;
+};
 
 }  // namespace bf::passes

@@ -23,19 +23,29 @@ namespace bf {
 
 namespace {
 
+// `run` of a pass that rewrites in place: the rewrite of a copy.
+template <Program (*rewrite)(Program)>
+Program on_a_copy(const Program& program) {
+  return rewrite(program);
+}
+
+template <Program (*rewrite)(Program)>
+constexpr Pass in_place_pass(std::string_view name, std::string_view description) {
+  return Pass{name, description, on_a_copy<rewrite>, rewrite};
+}
+
 constexpr Pass kFoldRuns{"fold-runs", "fold runs of +- and <> into one add/move; cancel +-/<> pairs",
                          passes::fold_runs};
-constexpr Pass kDeadLoops{"dead-loops",
-                          "remove loops whose cell is known 0 (program start, after a loop/scan/set 0)",
-                          passes::dead_loops};
-constexpr Pass kClearLoops{"clear-loops", "[-], [+], any odd step -> set 0", passes::clear_loops};
-constexpr Pass kScanLoops{"scan-loops", "[>], [<<], ... -> scan with that stride", passes::scan_loops};
-constexpr Pass kMultiplyLoops{"multiply-loops",
-                              "balanced add/move loops with a -1/+1 counter -> muladd per target, set 0",
-                              passes::multiply_loops};
-constexpr Pass kOffsetAddressing{"offset-addressing",
-                                 "defer pointer moves to block ends; ops address p+offset",
-                                 passes::offset_addressing};
+constexpr Pass kDeadLoops = in_place_pass<passes::dead_loops>(
+    "dead-loops", "remove loops whose cell is known 0 (program start, after a loop/scan/set 0)");
+constexpr Pass kClearLoops =
+    in_place_pass<passes::clear_loops>("clear-loops", "[-], [+], any odd step -> set 0");
+constexpr Pass kScanLoops =
+    in_place_pass<passes::scan_loops>("scan-loops", "[>], [<<], ... -> scan with that stride");
+constexpr Pass kMultiplyLoops = in_place_pass<passes::multiply_loops>(
+    "multiply-loops", "balanced add/move loops with a -1/+1 counter -> muladd per target, set 0");
+constexpr Pass kOffsetAddressing = in_place_pass<passes::offset_addressing>(
+    "offset-addressing", "defer pointer moves to block ends; ops address p+offset");
 constexpr Pass kSetAddMerge{"set-add-merge",
                             "fold later adds/sets of a cell into its earlier write in the block",
                             passes::set_add_merge};
@@ -127,7 +137,8 @@ Program run_each(Program program, std::span<const Pass> passes, const PassObserv
                  bool check) {
   for (const Pass& pass : passes) {
     if (pass.name == kDisabledPass || !pass_enabled(pass.name)) continue;  // pass_switch.h
-    Program next = pass.run(program);
+    Program next = pass.rewrite != nullptr && !observer ? pass.rewrite(std::move(program))
+                                                        : pass.run(program);
     if (check) {
       if (const std::string problem = verify(next); !problem.empty()) {
         throw std::logic_error("pass " + std::string(pass.name) + " broke the IR: " + problem);

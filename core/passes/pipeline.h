@@ -18,6 +18,9 @@ struct Pass {
   std::string_view name;         // "fold-runs"
   std::string_view description;  // one line for `bfbench ir --passes`
   Program (*run)(const Program&);
+  // A pass that rewrites the program in place has this too; the pipeline hands it the program
+  // when nothing else needs the program before the pass, so that only one copy is ever held.
+  Program (*rewrite)(Program) = nullptr;
 };
 
 // The passes level `level` (0..kMaxLevel) runs, in order (a pass may appear twice). O0 runs none.

@@ -7,6 +7,7 @@ namespace bf::passes {
 
 // A loop whose body is a single kMove. The kScan keeps both tests' positions: the first test of
 // cell[p] reports the '[' (src), every later one the ']' (src2), as at O0.
-Program scan_loops(const Program& program);
+// Rewrites in place.
+Program scan_loops(Program program);
 
 }  // namespace bf::passes

@@ -20,6 +20,17 @@ constexpr size_t kFixedBytes = 256;  // prologue, epilogue, exit stubs
 
 std::unique_ptr<Executable> JitEngine::compile(const Program& program,
                                                const CompileOptions& options) const {
+  return generate(program, options, nullptr);
+}
+
+std::unique_ptr<Executable> JitEngine::compile_owned(Program program,
+                                                     const CompileOptions& options) const {
+  return generate(program, options, &program);
+}
+
+std::unique_ptr<Executable> JitEngine::generate(const Program& program,
+                                                const CompileOptions& options,
+                                                Program* owned) const {
   const std::unique_ptr<Assembler> assembler =
       make_assembler(program.ops.size() * kBytesPerOpGuess + kFixedBytes);
   CodeLayout layout = lower(program, options, *assembler);
@@ -27,6 +38,7 @@ std::unique_ptr<Executable> JitEngine::compile(const Program& program,
   if (code.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
     throw CompileError(name_ + ": generated code exceeds 2 GiB (rel32 jumps cannot span it)");
   }
+  if (owned != nullptr && !options.perf_map) *owned = Program{};  // the perf map names the ops
   std::unique_ptr<const ExecutableCode> installed = install(code);
   if (options.perf_map) {
     const std::span<const uint8_t> running = installed->bytes();

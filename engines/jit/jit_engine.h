@@ -21,6 +21,8 @@ class JitEngine : public Engine {
 
   std::unique_ptr<Executable> compile(const Program& program,
                                       const CompileOptions& options) const override;
+  std::unique_ptr<Executable> compile_owned(Program program,
+                                            const CompileOptions& options) const override;
 
  protected:
   // A fresh assembler whose buffer starts with room for `expected_bytes`.
@@ -30,6 +32,11 @@ class JitEngine : public Engine {
   virtual std::unique_ptr<const ExecutableCode> install(std::span<const uint8_t> code) const;
 
  private:
+  // compile(); with `owned` (the program itself, given up by the caller) the ops are freed once
+  // lowered, before the code is copied to where it runs, so the two never coexist.
+  std::unique_ptr<Executable> generate(const Program& program, const CompileOptions& options,
+                                       Program* owned) const;
+
   std::string name_;
 };
 

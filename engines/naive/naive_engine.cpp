@@ -26,6 +26,10 @@ class NaiveEngine final : public Engine {
                                       const CompileOptions& options) const override {
     return std::make_unique<NaiveExecutable>(program, options.count_steps);
   }
+  std::unique_ptr<Executable> compile_owned(Program program,
+                                            const CompileOptions& options) const override {
+    return std::make_unique<NaiveExecutable>(std::move(program), options.count_steps);
+  }
 };
 
 }  // namespace

@@ -10,7 +10,7 @@ namespace bf::threaded {
 
 namespace {
 
-constexpr size_t kInsideFusedRun = std::numeric_limits<size_t>::max();
+constexpr uint32_t kInsideFusedRun = std::numeric_limits<uint32_t>::max();
 
 bool is_write(OpKind kind) { return kind == OpKind::kAdd || kind == OpKind::kSet; }
 
@@ -41,12 +41,19 @@ constexpr Variants kMulAdd1SetWholeLoop{Handler::kMulAdd1Set, Handler::kMulAdd1S
 class Decoder {
  public:
   Decoder(const Program& program, const DecodeOptions& options)
-      : ops_(program.ops), options_(options), start_of_op_(ops_.size() + 1, kInsideFusedRun) {}
+      : ops_(program.ops), options_(options), start_of_op_(ops_.size() + 1, kInsideFusedRun) {
+    // A stream has at most two slots per op (a fused run's instruction and one slot per op) and
+    // the halt. Reserved once, it never doubles and copies; the pages never written stay free.
+    const size_t most_slots = 2 * ops_.size() + 1;
+    out_.code.reserve(most_slots);
+    out_.handlers.reserve(most_slots);
+    out_.sources.reserve(most_slots);
+  }
 
   DecodedProgram run() {
     size_t i = 0;
     while (i < ops_.size()) i = decode_at(i);
-    start_of_op_[ops_.size()] = out_.code.size();
+    start_of_op_[ops_.size()] = slot_count();
     emit(Handler::kHalt, Inst{}, Sources{});
     resolve_jumps();
     return std::move(out_);
@@ -65,7 +72,7 @@ class Decoder {
   // Decodes the op at `i` and whatever fuses with it; returns the index of the next op.
   size_t decode_at(size_t i) {
     const Op& op = ops_[i];
-    start_of_op_[i] = out_.code.size();
+    start_of_op_[i] = slot_count();
     switch (op.kind) {
       case OpKind::kAdd:
       case OpKind::kSet:
@@ -291,6 +298,8 @@ class Decoder {
     emit(test.kind == Test::kEnd ? variants.ends : variants.begins, inst, sources);
   }
 
+  uint32_t slot_count() const { return static_cast<uint32_t>(out_.code.size()); }
+
   void emit(Handler handler, const Inst& inst, const Sources& sources) {
     out_.code.push_back(inst);
     out_.handlers.push_back(handler);
@@ -320,7 +329,9 @@ class Decoder {
 
   const std::vector<Op>& ops_;
   const DecodeOptions options_;
-  std::vector<size_t> start_of_op_;  // op index -> its instruction (kInsideFusedRun if fused in)
+  // op index -> its instruction (kInsideFusedRun if fused in); 32 bits, as op indices and the
+  // stream's jumps are
+  std::vector<uint32_t> start_of_op_;
   std::vector<Jump> jumps_;
   DecodedProgram out_;
 };

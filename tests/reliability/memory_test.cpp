@@ -1,5 +1,6 @@
 // Resource use: the peak resident memory of `bfbench run` on mandelbrot, and on a generated 2 MB
-// program at every level, stays within the tape plus a few MiB on every engine. Prints the tables
+// program at every level, stays within the tape plus a few MiB on every engine; on a program that
+// does not fold, within the tape plus a few bytes per command. Prints the tables
 // (engine, peak, an empty program's peak; engine x level) that the reliability note and
 // docs/memory.md quote.
 #include <gtest/gtest.h>
@@ -89,7 +90,7 @@ TEST(PeakMemory, MandelbrotStaysWithinTheTapeAndAFewMiBOnEveryEngine) {
               table.c_str());
 }
 
-// O0 keeps one op per command (24 bytes each) and the engines' per-op structures beside it, so its
+// O0 keeps one op per command (16 bytes each) and the engines' per-op structures beside it, so its
 // peak grows with the commands; above O0 the parser folds runs while it reads (never holding the
 // O0 program) and the peak stays within the tape plus kTotalAllowanceKib. Measured on the 2 MB
 // program (1.0 M commands): 45-50 MiB for the JITs and naive, 85 MiB for threaded at O0.
@@ -142,6 +143,67 @@ TEST(PeakMemory, ATwoMegabyteProgramStaysWithinTheTapeAnd16MiBAboveO0OnEveryEngi
   std::printf("Peak resident memory of bfbench run on a generated 2 MB program (%llu commands; "
               "VmHWM at exit; tape %s):\n%s",
               static_cast<unsigned long long>(commands), mib(tape_kib).c_str(), table.c_str());
+}
+
+// A program that nothing folds (`+>` repeated: one op per command at every level) costs memory in
+// proportion to its commands: the ops (16 bytes each), an engine's own form of them (threaded's
+// 32-byte instructions and their sources, the JITs' code and op offsets) and, while a pass runs
+// that cannot rewrite in place, its output beside its input. Bytes per command above an empty
+// program's peak and the tape, measured on this program (docs/memory-and-startup.md) with about
+// 25% margin; the build before the compact ops needed 36-83 at O0 and 45-50 at O3.
+uint64_t bytes_per_command_bound(const std::string& engine, int level) {
+  if (level > 0) return 40;             // measured 23-33 (threaded)
+  if (engine == "naive") return 20;     // measured 15: the ops alone
+  if (engine == "threaded") return 80;  // measured 65: the ops, 46 bytes of stream per slot
+  return 32;                            // the JITs, measured 26
+}
+
+TEST(PeakMemory, ANonFoldingProgramNeedsAFewBytesPerCommandOnEveryEngine) {
+#ifdef BF_UNDER_ASAN
+  GTEST_SKIP() << "under AddressSanitizer resident memory is mostly shadow memory and quarantine";
+#endif
+  constexpr uint64_t kPairs = 1'000'000;  // 2 MB, 2 M commands; p ends at cell 1 M
+  constexpr uint64_t kCommands = 2 * kPairs;
+  constexpr uint64_t kTapeCells = 2 * kPairs;
+  std::string program;
+  program.reserve(kCommands);
+  for (uint64_t i = 0; i < kPairs; ++i) program += "+>";
+  const std::string path = ::testing::TempDir() + "non_folding.b";
+  std::ofstream(path, std::ios::binary) << program;
+  const std::string out_path = ::testing::TempDir() + "non_folding.out";
+  const uint64_t tape_kib = Tape::rounded_size(kTapeCells) / 1024;
+
+  // Each cell: the peak, and in brackets the bytes per command above an empty program's peak.
+  std::string table = "| engine | O0 | O3 |\n|---|---|---|\n";
+  for (const EngineInfo& engine : builtin_engines().all()) {
+    if (!engine.available || engine.name == "cc") continue;  // cc: the C compiler's memory
+    const PeakMemory empty =
+        measure_peak_memory({kBfbench, "run", "--engine", engine.name, "-e", ""}, out_path);
+    ASSERT_EQ(empty.exit_code, 0);
+    table += "| " + engine.name + " |";
+    for (const int level : {0, 3}) {
+      const std::string level_name = "-O" + std::to_string(level);
+      SCOPED_TRACE(engine.name + " " + level_name);
+      const PeakMemory run = measure_peak_memory(
+          {kBfbench, "run", "--engine", engine.name, level_name, "--tape-size",
+           std::to_string(kTapeCells), path},
+          out_path);
+      ASSERT_EQ(run.exit_code, 0) << "signal " << run.signal << (run.timed_out ? ", timed out" : "");
+      ASSERT_GT(run.peak_kib, 0u) << "no VmHWM read at exit";
+      const uint64_t bound = bytes_per_command_bound(engine.name, level);
+      const uint64_t allowed_kib = empty.peak_kib + tape_kib + kCommands * bound / 1024;
+      const uint64_t above_kib = run.peak_kib > empty.peak_kib ? run.peak_kib - empty.peak_kib : 0;
+      EXPECT_LE(run.peak_kib, allowed_kib)
+          << kCommands << " commands that do not fold peak at " << mib(run.peak_kib)
+          << "; allowed: an empty program's " << mib(empty.peak_kib) << " + the tape ("
+          << mib(tape_kib) << ") + " << bound << " bytes per command";
+      table += " " + mib(run.peak_kib) + " (" + std::to_string(above_kib * 1024 / kCommands) +
+               " B) |";
+    }
+    table += "\n";
+  }
+  std::printf("Peak resident memory of bfbench run on `+>` x %llu (VmHWM at exit; tape %s):\n%s",
+              static_cast<unsigned long long>(kPairs), mib(tape_kib).c_str(), table.c_str());
 }
 
 }  // namespace

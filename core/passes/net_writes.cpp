@@ -52,7 +52,16 @@ class OnTape {
 struct Value {
   uint8_t constant = 0;
   std::array<uint8_t, kMaxCells> factor{};
-  bool operator==(const Value&) const = default;
+
+  // Element by element: a defaulted == compiles to memcmp, whose instruction count depends on
+  // where the stack lies (the environment's size), and the regression gate counts instructions.
+  bool operator==(const Value& other) const {
+    if (constant != other.constant) return false;
+    for (size_t k = 0; k < kMaxCells; ++k) {
+      if (factor[k] != other.factor[k]) return false;
+    }
+    return true;
+  }
 };
 
 // The run's cells, in place: a vector would cost an allocation per run of every program.

@@ -286,8 +286,8 @@ class FaultInjection(unittest.TestCase):
         need(shutil.which("valgrind") is not None, "no valgrind")
         gate = ROOT / "scripts" / "gate"
         for sig in [signal.SIGTERM, signal.SIGINT]:
-            delay = self.random.uniform(1.0, 3.0)
-            what = f"scripts/gate, {sig.name} after {delay:.2f} s"
+            delay = self.random.uniform(0.0, 2.0)
+            what = f"scripts/gate, {sig.name} {delay:.2f} s after its first child started"
             tmp = tempfile.mkdtemp(prefix="bfbench-fault-")
             counts = Path(tempfile.gettempdir()) / f"gate-fault-{os.getpid()}.json"
             try:
@@ -296,6 +296,11 @@ class FaultInjection(unittest.TestCase):
                      "--out", str(counts)],
                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                     env=dict(os.environ, TMPDIR=tmp))
+                # Counted from its first valgrind child: before that, a loaded machine may still
+                # be starting Python, whose own default handlers are not the gate's.
+                self.assertTrue(wait_for(lambda: any(pid != process.pid
+                                                     for pid in marked_processes(tmp)), 60),
+                                f"{what}: no child started")
                 time.sleep(delay)
                 process.send_signal(sig)
                 _, err = process.communicate(timeout=60)

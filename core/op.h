@@ -48,10 +48,12 @@ inline constexpr uint32_t kMaxSourceBytes = uint32_t{1} << 28;
 // passes check with offset_fits() before they make one) and source bytes below kMaxSourceBytes.
 // Packed: `kind` and `arg` share the first 5 bytes; the bit-fields are byte-aligned except src and
 // src2, which only traps read. Fields read like ints (`auto x = op.offset` is an int32_t), but a
-// non-const reference cannot bind to one: copy, change and assign back.
+// non-const reference cannot bind to one: copy, change and assign back. `arg` is a bit-field of
+// its full width for the same reason: at byte 1 it is misaligned, and a const reference bound to
+// it (EXPECT_EQ, std::min) would be undefined behaviour; to a bit-field it binds to a copy.
 struct [[gnu::packed]] Op {
   OpKind kind = OpKind::kAdd;
-  int32_t arg = 0;          // amount, distance, value, stride, factor, or matching loop index
+  int32_t arg : 32 = 0;     // amount, distance, value, stride, factor, or matching loop index
   int32_t offset : 16 = 0;  // the cell addressed, relative to the tape pointer p
   int32_t from : 16 = 0;    // kMulAdd: the counter cell, relative to p
   uint32_t src : 28 = 0;    // byte offset of the source command this op's main access comes from

@@ -208,7 +208,6 @@ int bench_command(int argc, char** argv) {
 
   RunLog log;
   RunFacts facts;
-  for (const auto& program : workload.programs) facts.programs.push_back(program->entry.name);
   facts.skipped = selection.skipped;
   for (const ProcessSkip& skip : process_work.skipped) {
     facts.skipped_process.push_back(skip.name + ": " + skip.reason);
@@ -236,7 +235,7 @@ int bench_command(int argc, char** argv) {
   }
 
   SummaryInputs summary;
-  summary.programs = facts.programs;
+  for (const auto& program : workload.programs) summary.programs.push_back(program->entry.name);
   summary.warnings = warnings.lines();
   summary.prepare_seconds = prepare_seconds;
   summary.total_seconds = std::chrono::duration<double>(Clock::now() - start).count();

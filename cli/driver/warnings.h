@@ -15,7 +15,6 @@ namespace bf::driver {
 
 // What the run knows besides its measurements.
 struct RunFacts {
-  std::vector<std::string> programs;          // in report order
   std::vector<const EngineInfo*> skipped;     // engines asked for but not in this build
   std::vector<std::string> skipped_process;   // "process/tritium16/hanoi: the expected output ..."
   bool quick = false;

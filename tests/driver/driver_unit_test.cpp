@@ -168,9 +168,8 @@ TEST(DriverSummary, RanksRunsAgainstNaiveO0AndWarnsAboutTooFewRepetitionsAndNois
   log.add_failure("run/broken/hanoi/O1", "wrong result from engine broken on hanoi at O1: ...");
   for (double s : {0.001, 0.001, 0.001}) log.add_sample("compile/fastjit/hanoi/O3", s);
   RunFacts facts;
-  facts.programs = {"hanoi"};
   SummaryInputs inputs;
-  inputs.programs = facts.programs;
+  inputs.programs = {"hanoi"};
   inputs.warnings = collect_warnings(log, facts);
   std::ostringstream out;
   print_summary(out, log, inputs);

@@ -42,6 +42,8 @@ std::string verdict_of(const Measurement& measurement) {
   return "FAILED";
 }
 
+// One program's ranking in one phase, with speed-ups against the baseline when it ran (a program
+// without one is named once, among the warnings).
 void print_program(std::ostream& out, const RunLog& log, const std::string& program, Phase phase) {
   std::vector<Ranked> ranked;
   std::vector<std::pair<BenchName, std::string>> failed;
@@ -76,10 +78,6 @@ void print_program(std::ostream& out, const RunLog& log, const std::string& prog
   for (const auto& [name, verdict] : failed) {
     out << "   --  " << name.engine << " " << level_name(name.level) << ": " << verdict
         << (verdict == "FAILED" ? " (wrong result or no code; see below)" : " (see below)") << "\n";
-  }
-  if (baseline == nullptr && !ranked.empty() && phase == Phase::kRun) {
-    out << "   (no " << baseline_label() << " run of " << program << " to compare with: include "
-        << kBaselineEngine << " in --engine and " << level_name(kBaselineLevel) << " in --level)\n";
   }
 }
 

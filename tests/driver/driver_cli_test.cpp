@@ -137,6 +137,9 @@ TEST(Driver, TheResultsFileCarriesTheSameWarningsAsTheConsole) {
   EXPECT_NE(all.find("run/threaded/letters/O1"), std::string::npos) << all;
   EXPECT_NE(all.find("--quick ran everything once"), std::string::npos) << all;
   EXPECT_NE(all.find("no naive O0 run of letters, echo"), std::string::npos) << all;
+  // Said once, among the warnings, not again under each program's ranking.
+  const size_t first = r.out.find("no naive O0 run");
+  EXPECT_EQ(r.out.find("no naive O0 run", first + 1), std::string::npos) << r.out;
 }
 
 TEST(Driver, ADeliberatelyWrongHashFailsThatBenchmarkWithoutATime) {

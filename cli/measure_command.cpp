@@ -39,7 +39,7 @@ struct MeasureJob {
 // function whose entry and exit callgrind sees. The store after each call stops the compiler
 // from turning the call into a tail jump, which would end the phase early in callgrind's eyes.
 extern "C" BF_NOINLINE_NOCLONE void bf_measure_optimize(bf::cli::MeasureJob* job) {
-  job->program = bf::optimize(bf::cli::parse_or_fail(*job->source), job->level);
+  job->program = bf::cli::parse_and_optimize_or_fail(*job->source, job->level);  // as `run` does
   asm volatile("" ::: "memory");
 }
 

@@ -57,7 +57,7 @@ void add_report_context(const Selection& selection, const DriverOptions& options
       "timing",
       "real_time: bfbench's steady clock around the measured work alone (UseManualTime): for "
       "run/ the program from a fresh zeroed tape to its last output flush, for compile/ parse + "
-      "optimize + compile. cpu_time: the whole iteration, including the tape reset and output "
+      "optimize + compile, as bfbench run does them. cpu_time: the whole iteration, including the tape reset and output "
       "check. Unit: microseconds.");
   benchmark::AddCustomContext(
       "plan", options.quick ? std::string("quick: one iteration, one repetition")

@@ -4,7 +4,6 @@
 #include <memory>
 
 #include "cli/driver/counters.h"
-#include "core/parser.h"
 #include "core/passes/pipeline.h"
 
 namespace bf::driver {
@@ -19,7 +18,7 @@ void timed_compile(benchmark::State& state, BenchCase& bench_case) {
     const auto start = std::chrono::steady_clock::now();
     std::unique_ptr<Executable> executable;
     try {
-      executable = engine.compile(optimize(parse(bench_case.program->source), bench_case.level),
+      executable = engine.compile(parse_and_optimize(bench_case.program->source, bench_case.level),
                                   CompileOptions{});
     } catch (const CompileError& error) {
       bench_case.compile_failure = bench_case.failure_message("cannot compile", error.what());

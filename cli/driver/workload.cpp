@@ -8,7 +8,6 @@
 #include "cli/driver/pilot.h"
 #include "cli/driver/plan.h"
 #include "cli/exit_codes.h"
-#include "core/parser.h"
 #include "core/runtime/process_cleanup.h"
 #include "core/passes/pipeline.h"
 
@@ -41,7 +40,7 @@ const OptimizedProgram& optimized(BenchProgram& program, int level) {
   auto found = program.levels.find(level);
   if (found != program.levels.end()) return found->second;
   const auto start = Clock::now();
-  Program result = optimize(parse(program.source), level);
+  Program result = parse_and_optimize(program.source, level);  // as `bfbench run` does
   const double seconds = seconds_since(start);
   return program.levels.emplace(level, OptimizedProgram{std::move(result), seconds}).first->second;
 }

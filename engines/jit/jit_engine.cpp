@@ -33,7 +33,11 @@ std::unique_ptr<Executable> JitEngine::generate(const Program& program,
                                                 Program* owned) const {
   const std::unique_ptr<Assembler> assembler =
       make_assembler(program.ops.size() * kBytesPerOpGuess + kFixedBytes);
-  CodeLayout layout = lower(program, options, *assembler);
+  // A caller that gave the program up cannot ask which op a byte of code belongs to; only the perf
+  // map, written here, still needs that.
+  const OpOffsets op_offsets =
+      owned == nullptr || options.perf_map ? OpOffsets::kRecord : OpOffsets::kSkip;
+  CodeLayout layout = lower(program, options, *assembler, op_offsets);
   const std::span<const uint8_t> code = assembler->finish();
   if (code.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
     throw CompileError(name_ + ": generated code exceeds 2 GiB (rel32 jumps cannot span it)");

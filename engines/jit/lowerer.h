@@ -31,7 +31,8 @@ enum class Copy : uint8_t { kMain, kPlain };
 
 class Lowerer {
  public:
-  Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler);
+  Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler,
+          bool record_op_offsets);
   CodeLayout run();
 
  private:
@@ -97,6 +98,7 @@ class Lowerer {
   void emit_out_of_line();
 
   const std::vector<Op>& ops_;
+  const bool record_op_offsets_;
   const bool count_steps_;
   const uint64_t max_code_bytes_;
   CodeShape emit_;

@@ -16,12 +16,15 @@ constexpr size_t kLookahead = 32;
 
 }  // namespace
 
-CodeLayout lower(const Program& program, const CompileOptions& options, Assembler& assembler) {
-  return Lowerer(program, options, assembler).run();
+CodeLayout lower(const Program& program, const CompileOptions& options, Assembler& assembler,
+                 OpOffsets op_offsets) {
+  return Lowerer(program, options, assembler, op_offsets == OpOffsets::kRecord).run();
 }
 
-Lowerer::Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler)
+Lowerer::Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler,
+                 bool record_op_offsets)
     : ops_(program.ops),
+      record_op_offsets_(record_op_offsets),
       count_steps_(options.count_steps),
       max_code_bytes_(options.max_code_bytes),
       emit_(assembler),
@@ -30,7 +33,7 @@ Lowerer::Lowerer(const Program& program, const CompileOptions& options, Assemble
       peeled_(find_peeled_loops(program)) {}
 
 CodeLayout Lowerer::run() {
-  layout_.op_offsets.resize(ops_.size());
+  if (record_op_offsets_) layout_.op_offsets.resize(ops_.size());
   layout_.accesses.reserve(ops_.size() + 1);
   epilogue_ = emit_.new_label();
   if (count_steps_) step_exit_ = emit_.new_label();
@@ -126,7 +129,7 @@ size_t Lowerer::lower_op(size_t i, Copy copy) {
 // op_offsets describe the main copy. (A peeled loop's first iteration records its body too;
 // the loop proper, lowered after it, overwrites those entries.)
 void Lowerer::record(size_t i, Copy copy) {
-  if (copy == Copy::kMain) layout_.op_offsets[i] = emit_.offset();
+  if (copy == Copy::kMain && record_op_offsets_) layout_.op_offsets[i] = emit_.offset();
 }
 
 // Before an instruction that touches cell p + offset for the command at `src`: an explicit

@@ -14,13 +14,18 @@ namespace bf::jit {
 
 // What the C++ side needs to know about the code lowering produced.
 struct CodeLayout {
-  std::vector<uint32_t> op_offsets;  // op i's code starts here (MachineCode::op_offsets)
+  std::vector<uint32_t> op_offsets;  // op i's code starts here (MachineCode::op_offsets); or empty
   AccessMap accesses;                // code offset -> source byte of each tape access
   uint32_t trap_exit_offset = 0;     // where the signal handler resumes after a guard fault
   uint32_t explicit_checks = 0;      // accesses the guards could not cover (0 on normal programs)
 };
 
+// Whether the layout records op_offsets. They map code back to ops for `bfbench asm` and the perf
+// map; a run needs none of them, and they cost 4 bytes per op for as long as the code lives.
+enum class OpOffsets : uint8_t { kRecord, kSkip };
+
 // Emits the whole function (entry at offset 0) for `program` through `assembler`.
-CodeLayout lower(const Program& program, const CompileOptions& options, Assembler& assembler);
+CodeLayout lower(const Program& program, const CompileOptions& options, Assembler& assembler,
+                 OpOffsets op_offsets = OpOffsets::kRecord);
 
 }  // namespace bf::jit

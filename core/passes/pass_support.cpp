@@ -1,24 +1,13 @@
 // Helpers the passes share (see pass_support.h).
 #include "core/passes/pass_support.h"
 
-#include <sys/mman.h>
-#include <unistd.h>
-
-#include <cstdint>
-
+#include "core/page_release.h"
 #include "core/program.h"
 
 namespace bf::passes {
 
 void release_unused_capacity(std::vector<Op>& ops) {
-  static const auto page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto used_end = reinterpret_cast<uintptr_t>(ops.data() + ops.size());
-  const auto storage_end = reinterpret_cast<uintptr_t>(ops.data() + ops.capacity());
-  const uintptr_t first = (used_end + page - 1) / page * page;
-  const uintptr_t last = storage_end / page * page;
-  // Only whole pages inside the vector's own storage, which holds no live op beyond size(); the
-  // allocator's bookkeeping lies outside it. Failing to release is harmless, so errors are ignored.
-  if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+  release_pages(ops.data() + ops.size(), ops.data() + ops.capacity());
 }
 
 bool certainly_accesses(const Op& op, int32_t offset) {

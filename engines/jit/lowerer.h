@@ -32,7 +32,7 @@ enum class Copy : uint8_t { kMain, kPlain };
 class Lowerer {
  public:
   Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler,
-          bool record_op_offsets);
+          const LowerOptions& lower_options);
   CodeLayout run();
 
  private:
@@ -62,6 +62,7 @@ class Lowerer {
 
   // lowering.cpp
   size_t lower_op(size_t i, Copy copy);
+  void give_back_lowered(size_t last);
   void record(size_t i, Copy copy);
   void access(int32_t offset, uint32_t src);
   void add_in_memory(const Op& op);
@@ -99,6 +100,9 @@ class Lowerer {
 
   const std::vector<Op>& ops_;
   const bool record_op_offsets_;
+  const bool consume_program_;
+  const void* released_to_;   // consume_program: the ops' pages are released up to here
+  size_t kept_regions_ = 0;   // ... and the plain copies' regions so far are kept
   const bool count_steps_;
   const uint64_t max_code_bytes_;
   CodeShape emit_;

@@ -20,12 +20,19 @@ struct CodeLayout {
   uint32_t explicit_checks = 0;      // accesses the guards could not cover (0 on normal programs)
 };
 
-// Whether the layout records op_offsets. They map code back to ops for `bfbench asm` and the perf
-// map; a run needs none of them, and they cost 4 bytes per op for as long as the code lives.
-enum class OpOffsets : uint8_t { kRecord, kSkip };
+// What the caller of lower() needs beyond the code.
+struct LowerOptions {
+  // Record op_offsets. They map code back to ops for `bfbench asm` and the perf map; a run needs
+  // none of them, and they cost 4 bytes per op for as long as the code lives.
+  bool record_op_offsets = true;
+  // The caller gives the program up (Engine::compile_owned): the pages of the ops already lowered
+  // are released as the walk passes them (release_pages), so the code never sits beside the whole
+  // program. The ops of a fixed region with a plain copy stay until it is lowered, at the end.
+  bool consume_program = false;
+};
 
 // Emits the whole function (entry at offset 0) for `program` through `assembler`.
 CodeLayout lower(const Program& program, const CompileOptions& options, Assembler& assembler,
-                 OpOffsets op_offsets = OpOffsets::kRecord);
+                 const LowerOptions& lower_options = {});
 
 }  // namespace bf::jit

@@ -90,8 +90,8 @@ TEST(PeakMemory, MandelbrotStaysWithinTheTapeAndAFewMiBOnEveryEngine) {
               table.c_str());
 }
 
-// O0 keeps one op per command (16 bytes each), and threaded's stream beside what is not decoded yet,
-// so its peak grows with the commands; above O0 the parser folds runs while it reads (never
+// O0 keeps one op per command (16 bytes each), and threaded's stream beside the ops not decoded
+// yet, so its peak grows with the commands; above O0 the parser folds runs while it reads (never
 // holding the O0 program) and the peak stays within the tape plus kTotalAllowanceKib. Measured on
 // the 2 MB program (1.0 M commands) at O0: 19-20 MiB for the JITs and naive, 47 MiB for threaded
 // (31 bytes per command beyond the tape and 16 MiB); the build before the engines released the

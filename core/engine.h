@@ -35,7 +35,8 @@ struct CompileOptions {
 };
 
 // Generated machine code, for `bfbench asm`: the bytes, the address they run at, and where each
-// op's code starts (op_offsets[i] = byte offset of op i's first instruction).
+// op's code starts (op_offsets[i] = byte offset of op i's first instruction; empty after
+// Engine::compile_owned).
 struct MachineCode {
   std::span<const uint8_t> bytes;
   uint64_t address = 0;
@@ -63,7 +64,8 @@ class Engine {
   // compile() for a caller with no further use for the program (`bfbench run`): an engine that
   // runs the ops takes them over instead of copying them (naive), one that translates them lets
   // them go as soon as its own form exists (threaded, the JITs), so a run never holds the program
-  // beside a copy or translation of it. By default: compile, then drop the program.
+  // beside a copy or translation of it. By default: compile, then drop the program. The result's
+  // machine_code() may leave op_offsets empty: there are no ops left for them to name.
   virtual std::unique_ptr<Executable> compile_owned(Program program,
                                                     const CompileOptions& options) const {
     return compile(program, options);

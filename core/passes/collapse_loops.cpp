@@ -98,15 +98,18 @@ bool collapsible(const Uses& uses) {
   return true;
 }
 
-bool rewrite(const std::vector<Op>& ops, size_t begin, std::vector<Op>& out) {
+// In place: the loop's own ops are read before any is overwritten (analyse), and the rewrite writes
+// no more ops than it reads -- it drops the counter's adds (at least one: its step is odd) and adds
+// one kSet -- so each write lands at or before the op being read.
+bool rewrite(const std::vector<Op>& ops, size_t begin, InPlaceOutput& out) {
   std::optional<Uses> uses = analyse(ops, begin);
   if (!uses || !collapsible(*uses)) return false;
   const int32_t factor = *trip_factor((*uses)[0].total);
-  const Op& loop = ops[begin];
+  const Op loop = ops[begin];  // a copy: the body's ops may overwrite ops[begin]
   out.push_back(loop);
   size_t i = begin + 1;
   for (; ops[i].kind != OpKind::kLoopEnd; ++i) {
-    const Op& op = ops[i];
+    const Op op = ops[i];
     if (op.kind != OpKind::kAdd) {
       out.push_back(op);
       continue;
@@ -125,26 +128,28 @@ bool rewrite(const std::vector<Op>& ops, size_t begin, std::vector<Op>& out) {
       use.emitted = true;
     }
   }
+  const Op end = ops[i];
   out.push_back(Op{.kind = OpKind::kSet, .arg = 0, .offset = 0, .src = loop.src});
-  out.push_back(ops[i]);
+  out.push_back(end);
   return true;
 }
 
 }  // namespace
 
-Program collapse_loops(const Program& program) {
-  Program out;
-  out.ops.reserve(program.ops.size());
+Program collapse_loops(Program program) {
   const std::vector<Op>& ops = program.ops;
+  InPlaceOutput out(program.ops);
   for (size_t i = 0; i < ops.size(); ++i) {
-    if (ops[i].kind == OpKind::kLoopBegin && rewrite(ops, i, out.ops)) {
-      i = static_cast<size_t>(ops[i].arg);
+    const Op op = ops[i];  // a copy: the output may overwrite ops[i]
+    if (op.kind == OpKind::kLoopBegin && rewrite(ops, i, out)) {
+      i = static_cast<size_t>(op.arg);  // the matching end, as linked in the input
     } else {
-      out.ops.push_back(ops[i]);
+      out.push_back(op);
     }
   }
-  link_loops(out);
-  return out;
+  out.finish();
+  link_loops(program);
+  return program;
 }
 
 }  // namespace bf::passes

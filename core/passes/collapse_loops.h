@@ -24,6 +24,6 @@ namespace bf::passes {
 // conditional target is either set later in the body or not touched after the first turn, its
 // counter being 0 then). The loop then makes 2 tests instead of n + 1 -- never more, as the step
 // budget requires.
-Program collapse_loops(const Program& program);
+Program collapse_loops(Program program);
 
 }  // namespace bf::passes

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/passes/pass_support.h"
@@ -210,7 +211,7 @@ bool ends_zeroed(const std::vector<Op>& ops, size_t end) {
 // Every loop's shape, by the index of its kLoopBegin.
 class LoopShapes {
  public:
-  explicit LoopShapes(const std::vector<Op>& ops) : index_(ops.size(), 0) {
+  explicit LoopShapes(const std::vector<Op>& ops) {
     struct Open {
       size_t begin;
       int64_t pointer;
@@ -276,19 +277,27 @@ class LoopShapes {
               for (const int32_t cell : done.shape.writes) parent.note(parent.pointer + cell);
             }
           }
-          index_[done.begin] = static_cast<uint32_t>(shapes_.size());
-          shapes_.push_back(std::move(done.shape));
+          shapes_.emplace_back(static_cast<uint32_t>(done.begin), std::move(done.shape));
           break;
         }
       }
     }
+    // Loops close in the order of their ends; at() finds them by their begins.
+    std::sort(shapes_.begin(), shapes_.end(), by_begin);
   }
 
-  const LoopShape& at(size_t begin) const { return shapes_[index_[begin]]; }
+  const LoopShape& at(size_t begin) const {
+    const Entry key{static_cast<uint32_t>(begin), LoopShape{}};
+    return std::lower_bound(shapes_.begin(), shapes_.end(), key, by_begin)->second;
+  }
 
  private:
-  std::vector<LoopShape> shapes_;
-  std::vector<uint32_t> index_;  // per op; meaningful at a kLoopBegin
+  using Entry = std::pair<uint32_t, LoopShape>;  // a kLoopBegin's index (op indices are 32-bit)
+  static bool by_begin(const Entry& a, const Entry& b) { return a.first < b.first; }
+
+  // One entry per loop, not a table per op: a program that does not fold has few loops and many
+  // ops, and the pass runs while its input and output are both held.
+  std::vector<Entry> shapes_;
 };
 
 // How many times the body of a loop that may turn more than once is walked in search of facts that

@@ -1,9 +1,14 @@
 // Helpers the passes share (see pass_support.h).
 #include "core/passes/pass_support.h"
 
+#include "core/page_release.h"
 #include "core/program.h"
 
 namespace bf::passes {
+
+void release_unused_capacity(std::vector<Op>& ops) {
+  release_pages(ops.data() + ops.size(), ops.data() + ops.capacity());
+}
 
 bool certainly_accesses(const Op& op, int32_t offset) {
   switch (op.kind) {

@@ -1,6 +1,7 @@
 // Helpers the passes share: cell arithmetic mod 256 and which cells an op is sure to access.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -39,10 +40,16 @@ bool certainly_accesses(const Op& op, int32_t offset);
 // True when `value` fits an op's offset field (see kMaxOffset in core/program.h).
 bool offset_fits(int64_t value);
 
+// Gives the whole pages of `ops`'s storage beyond its size back to the system. The vector keeps
+// its capacity (a later push_back gets zero-filled pages), but a program that a pass shrank no
+// longer holds the memory of its longer form while the next pass copies it.
+void release_unused_capacity(std::vector<Op>& ops);
+
 // The output of a pass that rewrites its program in place, written over the input from the front,
 // so a pass holds one program and not two (docs/memory-and-startup.md). The pass reads ops front to
 // back and writes no more ops than it has read (it shrinks or keeps the program), so a write lands
-// on an op already read: a pass copies whatever it still needs of that op first.
+// on an op already read: a pass copies whatever it still needs of that op first. The ops written
+// so far can be read and changed again (a later op merged into an earlier one).
 class InPlaceOutput {
  public:
   explicit InPlaceOutput(std::vector<Op>& ops) : ops_(ops) {}
@@ -54,8 +61,14 @@ class InPlaceOutput {
     ops_[size_++] = op;
   }
   size_t size() const { return size_; }
-  // Drops the ops beyond what was written (the vector keeps its capacity).
-  void finish() { ops_.resize(size_); }
+  Op& operator[](size_t i) { return ops_[i]; }
+  // Keeps only the first `size` ops written.
+  void truncate(size_t size) { size_ = std::min(size_, size); }
+  // Drops the ops beyond what was written and releases their pages (release_unused_capacity).
+  void finish() {
+    ops_.resize(size_);
+    release_unused_capacity(ops_);
+  }
 
  private:
   std::vector<Op>& ops_;

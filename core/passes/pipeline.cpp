@@ -46,13 +46,10 @@ constexpr Pass kMultiplyLoops = in_place_pass<passes::multiply_loops>(
     "multiply-loops", "balanced add/move loops with a -1/+1 counter -> muladd per target, set 0");
 constexpr Pass kOffsetAddressing = in_place_pass<passes::offset_addressing>(
     "offset-addressing", "defer pointer moves to block ends; ops address p+offset");
-constexpr Pass kSetAddMerge{"set-add-merge",
-                            "fold later adds/sets of a cell into its earlier write in the block",
-                            passes::set_add_merge};
-
-constexpr Pass kCollapseLoops{"collapse-loops",
-                              "counted loops of constant adds and resets run their body once",
-                              passes::collapse_loops};
+constexpr Pass kSetAddMerge = in_place_pass<passes::set_add_merge>(
+    "set-add-merge", "fold later adds/sets of a cell into its earlier write in the block");
+constexpr Pass kCollapseLoops = in_place_pass<passes::collapse_loops>(
+    "collapse-loops", "counted loops of constant adds and resets run their body once");
 
 constexpr Pass kKnownCells{"known-cells",
                            "fold ops on cells of known value, facts carried through loops",

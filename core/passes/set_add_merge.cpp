@@ -14,7 +14,7 @@ namespace {
 
 class BlockMerger {
  public:
-  explicit BlockMerger(std::vector<Op>& out) : out_(out) {}
+  explicit BlockMerger(InPlaceOutput& out) : out_(out) {}
 
   void add(const Op& op) {
     if (const size_t* at = pending(op.offset)) {
@@ -61,7 +61,8 @@ class BlockMerger {
       const bool redundant = out_[i].kind == OpKind::kAdd && out_[i].arg == 0 && prior_access_[i];
       if (!redundant) out_[kept++] = out_[i];
     }
-    out_.resize(kept);
+    out_.truncate(kept);
+    out_.finish();
   }
 
  private:
@@ -96,7 +97,7 @@ class BlockMerger {
     accessed_.push_back(cell);
   }
 
-  std::vector<Op>& out_;
+  InPlaceOutput& out_;
   std::vector<bool> prior_access_;                      // parallel to out_
   std::vector<std::pair<int32_t, size_t>> pending_;     // cell, the out_ op absorbing its writes
   std::vector<int32_t> accessed_;                       // cells certainly accessed in this block
@@ -104,11 +105,12 @@ class BlockMerger {
 
 }  // namespace
 
-Program set_add_merge(const Program& program) {
-  Program out;
-  out.ops.reserve(program.ops.size());
-  BlockMerger merger(out.ops);
-  for (const Op& op : program.ops) {
+Program set_add_merge(Program program) {
+  // In place: the merger writes at most one op per op read, and only merges into ops it wrote.
+  InPlaceOutput out(program.ops);
+  BlockMerger merger(out);
+  for (size_t i = 0; i < program.ops.size(); ++i) {
+    const Op op = program.ops[i];  // a copy: the output may overwrite ops[i]
     switch (op.kind) {
       case OpKind::kAdd:
         merger.add(op);
@@ -130,8 +132,8 @@ Program set_add_merge(const Program& program) {
     }
   }
   merger.finish();
-  link_loops(out);
-  return out;
+  link_loops(program);
+  return program;
 }
 
 }  // namespace bf::passes

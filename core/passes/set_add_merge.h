@@ -13,6 +13,6 @@ namespace bf::passes {
 // accessed first -- the only ones that can trap -- keep their order; the later accesses of the
 // same cell are in bounds. An add that nets 0 goes when its cell was certainly accessed earlier
 // in the block.
-Program set_add_merge(const Program& program);
+Program set_add_merge(Program program);
 
 }  // namespace bf::passes

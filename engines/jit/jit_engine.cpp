@@ -33,7 +33,11 @@ std::unique_ptr<Executable> JitEngine::generate(const Program& program,
                                                 Program* owned) const {
   const std::unique_ptr<Assembler> assembler =
       make_assembler(program.ops.size() * kBytesPerOpGuess + kFixedBytes);
-  CodeLayout layout = lower(program, options, *assembler);
+  // A caller that gave the program up cannot ask which op a byte of code belongs to; only the perf
+  // map, written here, still needs that (and the ops, to name them).
+  const bool keeps_ops = owned == nullptr || options.perf_map;
+  CodeLayout layout = lower(program, options, *assembler,
+                            {.record_op_offsets = keeps_ops, .consume_program = !keeps_ops});
   const std::span<const uint8_t> code = assembler->finish();
   if (code.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
     throw CompileError(name_ + ": generated code exceeds 2 GiB (rel32 jumps cannot span it)");

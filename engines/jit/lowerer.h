@@ -31,7 +31,8 @@ enum class Copy : uint8_t { kMain, kPlain };
 
 class Lowerer {
  public:
-  Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler);
+  Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler,
+          const LowerOptions& lower_options);
   CodeLayout run();
 
  private:
@@ -61,6 +62,7 @@ class Lowerer {
 
   // lowering.cpp
   size_t lower_op(size_t i, Copy copy);
+  void give_back_lowered(size_t last);
   void record(size_t i, Copy copy);
   void access(int32_t offset, uint32_t src);
   void add_in_memory(const Op& op);
@@ -97,6 +99,10 @@ class Lowerer {
   void emit_out_of_line();
 
   const std::vector<Op>& ops_;
+  const bool record_op_offsets_;
+  const bool consume_program_;
+  const void* released_to_;   // consume_program: the ops' pages are released up to here
+  size_t kept_regions_ = 0;   // ... and the plain copies' regions so far are kept
   const bool count_steps_;
   const uint64_t max_code_bytes_;
   CodeShape emit_;

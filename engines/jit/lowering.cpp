@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "core/page_release.h"
 #include "core/runtime/tape.h"
 #include "engines/jit/lowerer.h"
 
@@ -13,15 +14,22 @@ namespace {
 
 // How far ahead (in ops) the lowering looks for a second read of a cell it is about to load.
 constexpr size_t kLookahead = 32;
+// LowerOptions::consume_program releases the ops in steps of this many (64 KiB).
+constexpr size_t kReleaseStepOps = 4096;
 
 }  // namespace
 
-CodeLayout lower(const Program& program, const CompileOptions& options, Assembler& assembler) {
-  return Lowerer(program, options, assembler).run();
+CodeLayout lower(const Program& program, const CompileOptions& options, Assembler& assembler,
+                 const LowerOptions& lower_options) {
+  return Lowerer(program, options, assembler, lower_options).run();
 }
 
-Lowerer::Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler)
+Lowerer::Lowerer(const Program& program, const CompileOptions& options, Assembler& assembler,
+                 const LowerOptions& lower_options)
     : ops_(program.ops),
+      record_op_offsets_(lower_options.record_op_offsets),
+      consume_program_(lower_options.consume_program),
+      released_to_(ops_.data()),
       count_steps_(options.count_steps),
       max_code_bytes_(options.max_code_bytes),
       emit_(assembler),
@@ -30,7 +38,7 @@ Lowerer::Lowerer(const Program& program, const CompileOptions& options, Assemble
       peeled_(find_peeled_loops(program)) {}
 
 CodeLayout Lowerer::run() {
-  layout_.op_offsets.resize(ops_.size());
+  if (record_op_offsets_) layout_.op_offsets.resize(ops_.size());
   layout_.accesses.reserve(ops_.size() + 1);
   epilogue_ = emit_.new_label();
   if (count_steps_) step_exit_ = emit_.new_label();
@@ -38,6 +46,7 @@ CodeLayout Lowerer::run() {
   emit_.prologue();
   for (size_t i = 0; i < ops_.size(); ++i) {
     i = lower_op(i, Copy::kMain);
+    if (consume_program_) give_back_lowered(i);
     if (emit_.offset() > max_code_bytes_) {
       throw CompileError("generated code would exceed the limit of " +
                          std::to_string(max_code_bytes_) + " bytes (--max-code-size)");
@@ -48,6 +57,20 @@ CodeLayout Lowerer::run() {
   emit_.epilogue();
   emit_out_of_line();
   return std::move(layout_);
+}
+
+// LowerOptions::consume_program, after the walk lowered ops up to `last`: the walk reads no op
+// before the one it lowers (read_again() looks back at ops_[next - 1], the op being lowered), so
+// the ops before `last` may go -- except a fixed region's, if it just got a plain copy.
+void Lowerer::give_back_lowered(size_t last) {
+  if (plain_copies_.size() > kept_regions_) {
+    const FixedRegion& region = *plain_copies_.back().region;
+    release_pages(released_to_, ops_.data() + region.begin);
+    released_to_ = ops_.data() + region.end + 1;  // release_pages keeps the page it starts in
+    kept_regions_ = plain_copies_.size();
+  } else if (ops_.data() + last >= static_cast<const Op*>(released_to_) + kReleaseStepOps) {
+    released_to_ = release_pages(released_to_, ops_.data() + last);
+  }
 }
 
 // Lowers ops_[i] (and, for a MulAdd group, a fixed region or a peeled loop, the ops after it);
@@ -126,7 +149,7 @@ size_t Lowerer::lower_op(size_t i, Copy copy) {
 // op_offsets describe the main copy. (A peeled loop's first iteration records its body too;
 // the loop proper, lowered after it, overwrites those entries.)
 void Lowerer::record(size_t i, Copy copy) {
-  if (copy == Copy::kMain) layout_.op_offsets[i] = emit_.offset();
+  if (copy == Copy::kMain && record_op_offsets_) layout_.op_offsets[i] = emit_.offset();
 }
 
 // Before an instruction that touches cell p + offset for the command at `src`: an explicit

@@ -3,14 +3,17 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <limits>
 #include <stdexcept>
+#include <utility>
+
+#include "core/page_release.h"
 
 namespace bf::threaded {
 
 namespace {
 
-constexpr uint32_t kInsideFusedRun = std::numeric_limits<uint32_t>::max();
+// decode_consuming() gives the ops' pages back in steps of this many ops (64 KiB).
+constexpr size_t kReleaseStepOps = 4096;
 
 bool is_write(OpKind kind) { return kind == OpKind::kAdd || kind == OpKind::kSet; }
 
@@ -40,8 +43,10 @@ constexpr Variants kMulAdd1SetWholeLoop{Handler::kMulAdd1Set, Handler::kMulAdd1S
 // that ends a run follows one of those.
 class Decoder {
  public:
-  Decoder(const Program& program, const DecodeOptions& options)
-      : ops_(program.ops), options_(options), start_of_op_(ops_.size() + 1, kInsideFusedRun) {
+  // With `consume`, the ops already decoded are released as the decoder goes (release_pages):
+  // the caller gives the program up, so the stream never sits beside the whole of it.
+  Decoder(const Program& program, const DecodeOptions& options, bool consume)
+      : ops_(program.ops), options_(options), consume_(consume) {
     // A stream has at most two slots per op (a fused run's instruction and one slot per op) and
     // the halt. Reserved once, it never doubles and copies; the pages never written stay free.
     const size_t most_slots = 2 * ops_.size() + 1;
@@ -52,8 +57,17 @@ class Decoder {
 
   DecodedProgram run() {
     size_t i = 0;
-    while (i < ops_.size()) i = decode_at(i);
-    start_of_op_[ops_.size()] = slot_count();
+    size_t released = 0;                      // ops before this one are given up
+    const void* released_to = ops_.data();  // ... and their pages released up to here
+    while (i < ops_.size()) {
+      i = decode_at(i);
+      // decode_at() reads the op before its own, never one further back.
+      if (consume_ && i > released + kReleaseStepOps) {
+        released = i - 1;
+        released_to = release_pages(released_to, ops_.data() + released);
+      }
+    }
+    targets_.push_back({static_cast<uint32_t>(ops_.size()), slot_count()});
     emit(Handler::kHalt, Inst{}, Sources{});
     resolve_jumps();
     return std::move(out_);
@@ -72,7 +86,9 @@ class Decoder {
   // Decodes the op at `i` and whatever fuses with it; returns the index of the next op.
   size_t decode_at(size_t i) {
     const Op& op = ops_[i];
-    start_of_op_[i] = slot_count();
+    if (i > 0 && is_loop_test(ops_[i - 1].kind)) {
+      targets_.push_back({static_cast<uint32_t>(i), slot_count()});
+    }
     switch (op.kind) {
       case OpKind::kAdd:
       case OpKind::kSet:
@@ -121,7 +137,7 @@ class Decoder {
     switch (op.kind) {
       case OpKind::kLoopBegin:
       case OpKind::kLoopEnd:
-        jumps_.push_back({out_.code.size(), static_cast<size_t>(op.arg) + 1});
+        jumps_.push_back({slot_count(), static_cast<uint32_t>(op.arg) + 1});
         emit(op.kind == OpKind::kLoopBegin ? Handler::kLoopBegin : Handler::kLoopEnd,
              Inst{.move = move}, Sources{.src = op.src});
         break;
@@ -294,7 +310,7 @@ class Decoder {
     const Op& bracket = ops_[test.op];
     inst.move = test.move;
     sources.test_src = bracket.src;
-    jumps_.push_back({out_.code.size(), static_cast<size_t>(bracket.arg) + 1});
+    jumps_.push_back({slot_count(), static_cast<uint32_t>(bracket.arg) + 1});
     emit(test.kind == Test::kEnd ? variants.ends : variants.begins, inst, sources);
   }
 
@@ -314,24 +330,34 @@ class Decoder {
 
   void resolve_jumps() {
     for (const auto& [from, target_op] : jumps_) {
-      if (target_op >= start_of_op_.size() || start_of_op_[target_op] == kInsideFusedRun) {
+      const auto target = std::lower_bound(
+          targets_.begin(), targets_.end(), target_op,
+          [](const Target& entry, uint32_t op) { return entry.op < op; });
+      if (target == targets_.end() || target->op != target_op) {
         throw std::logic_error("threaded decoder: a jump lands inside a fused instruction");
       }
-      out_.code[from].jump = static_cast<int32_t>(static_cast<int64_t>(start_of_op_[target_op]) -
+      out_.code[from].jump = static_cast<int32_t>(static_cast<int64_t>(target->slot) -
                                                   static_cast<int64_t>(from));
     }
   }
 
+  // 32 bits, as op indices and the stream's jumps are.
   struct Jump {
-    size_t from;       // the instruction that jumps
-    size_t target_op;  // the op it lands on
+    uint32_t from;       // the instruction that jumps
+    uint32_t target_op;  // the op it lands on
+  };
+  // Where an op that a jump may land on starts in the stream. Jumps land only right after a loop
+  // test, so these are recorded for the ops that follow one (and for the end), in op order; an
+  // op fused into the middle of an instruction has none.
+  struct Target {
+    uint32_t op;
+    uint32_t slot;
   };
 
   const std::vector<Op>& ops_;
   const DecodeOptions options_;
-  // op index -> its instruction (kInsideFusedRun if fused in); 32 bits, as op indices and the
-  // stream's jumps are
-  std::vector<uint32_t> start_of_op_;
+  const bool consume_;
+  std::vector<Target> targets_;
   std::vector<Jump> jumps_;
   DecodedProgram out_;
 };
@@ -339,7 +365,11 @@ class Decoder {
 }  // namespace
 
 DecodedProgram decode(const Program& program, const DecodeOptions& options) {
-  return Decoder(program, options).run();
+  return Decoder(program, options, false).run();
+}
+
+DecodedProgram decode_consuming(Program program, const DecodeOptions& options) {
+  return Decoder(program, options, true).run();
 }
 
 }  // namespace bf::threaded

@@ -33,5 +33,8 @@ struct DecodeOptions {
 // Expects a program that passes verify(). Fuses only runs of ops that no jump enters in the
 // middle, so every loop target is the start of an instruction.
 DecodedProgram decode(const Program& program, const DecodeOptions& options = {});
+// decode() of a program the caller gives up: its ops' memory is given back as they are decoded,
+// so the stream and the whole program are never held at once.
+DecodedProgram decode_consuming(Program program, const DecodeOptions& options = {});
 
 }  // namespace bf::threaded

@@ -45,13 +45,25 @@ class ThreadedEngine final : public Engine {
  public:
   std::unique_ptr<Executable> compile(const Program& program,
                                       const CompileOptions& options) const override {
-    // The dispatch loop follows jumps without checking them, so a malformed program is refused
-    // here rather than run off the end of the stream.
+    refuse_malformed(program);
+    return std::make_unique<ThreadedExecutable>(
+        decode(program, DecodeOptions{.count_steps = options.count_steps}), options.count_steps);
+  }
+  std::unique_ptr<Executable> compile_owned(Program program,
+                                            const CompileOptions& options) const override {
+    refuse_malformed(program);
+    return std::make_unique<ThreadedExecutable>(
+        decode_consuming(std::move(program), DecodeOptions{.count_steps = options.count_steps}),
+        options.count_steps);
+  }
+
+ private:
+  // The dispatch loop follows jumps without checking them, so a malformed program is refused
+  // here rather than run off the end of the stream.
+  static void refuse_malformed(const Program& program) {
     if (const std::string problem = verify(program); !problem.empty()) {
       throw CompileError("threaded: malformed program: " + problem);
     }
-    return std::make_unique<ThreadedExecutable>(
-        decode(program, DecodeOptions{.count_steps = options.count_steps}), options.count_steps);
   }
 };
 

@@ -4,6 +4,9 @@
 // benchmarks measure.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
+#include <span>
 #include <string>
 
 #include "core/runtime/tape.h"
@@ -62,6 +65,28 @@ TEST_P(JitRandomIr, AgreesWithNaive) {
   // The generator is meant to reach both ends; if it stops doing so this test loses its teeth.
   EXPECT_GT(traps, kPrograms / 10);
   EXPECT_GT(finished, kPrograms / 10);
+}
+
+// compile_owned (bfbench run) releases the ops as lowering passes them, all but the fixed
+// regions' that get a plain copy: on programs long enough for many releases, with every shape
+// above, the code is compile()'s byte for byte.
+TEST_P(JitRandomIr, CompilingAProgramItOwnsGivesTheSameCode) {
+  RandomIrOptions options = jit_programs();
+  options.min_pieces = options.max_pieces = 6000;
+  for (const uint64_t seed : {1, 2, 3}) {
+    const Program program = random_ir(seed, options).program;
+    ASSERT_GT(program.ops.size(), 30000u) << "too short to release pages while lowering";
+    for (const bool count_steps : {false, true}) {
+      const std::unique_ptr<Engine> jit = engine().make();
+      const std::unique_ptr<Executable> kept = jit->compile(program, {.count_steps = count_steps});
+      const std::unique_ptr<Executable> owned =
+          jit->compile_owned(Program(program), {.count_steps = count_steps});
+      const std::span<const uint8_t> want = kept->machine_code()->bytes;
+      const std::span<const uint8_t> got = owned->machine_code()->bytes;
+      ASSERT_EQ(got.size(), want.size()) << "seed " << seed;
+      EXPECT_TRUE(std::equal(got.begin(), got.end(), want.begin())) << "seed " << seed;
+    }
+  }
 }
 
 BF_INSTANTIATE_JIT_TEST(JitRandomIr);

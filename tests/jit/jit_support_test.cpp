@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <optional>
+#include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/engine.h"
@@ -60,6 +63,40 @@ TEST(AccessMap, AMarkCoversTheCodeUpToTheNextMark) {
   EXPECT_EQ(map.src_at(29), 300u);
   EXPECT_EQ(map.src_at(1000), 400u);
   EXPECT_EQ(map.src_of_site(1), 200u);
+}
+
+// The map stores differences in blocks: marks across many blocks, with long and short code
+// stretches, equal offsets at block edges and source bytes that go back and far, read back as the
+// plain list of marks says.
+TEST(AccessMap, ReadsBackEveryMarkAcrossBlocksAndLargeDifferences) {
+  std::mt19937 random(7);
+  std::vector<std::pair<uint32_t, uint32_t>> marks;  // code offset, source byte
+  AccessMap map;
+  uint32_t offset = 5;
+  for (uint32_t site = 0; site < 1000; ++site) {
+    const uint32_t kind = random() % 12;
+    offset += kind < 3 ? 0 : kind < 5 ? random() % 100000 : random() % 9;
+    const uint32_t src = random() % 5 == 0 ? random() % (uint32_t{1} << 28) : site * 2;
+    EXPECT_EQ(map.mark(offset, src), site);
+    marks.emplace_back(offset, src);
+  }
+  ASSERT_EQ(map.size(), marks.size());
+  for (uint32_t site = 0; site < marks.size(); ++site) {
+    EXPECT_EQ(map.src_of_site(site), marks[site].second) << "site " << site;
+  }
+  const auto expected_at = [&](uint32_t code) -> std::optional<uint32_t> {
+    std::optional<uint32_t> src;
+    for (const auto& [at, mark_src] : marks) {
+      if (at <= code) src = mark_src;
+    }
+    return src;
+  };
+  EXPECT_FALSE(map.src_at(4).has_value());
+  for (const auto& [at, src] : marks) {
+    for (const uint32_t code : {at - 1, at, at + 1}) {
+      EXPECT_EQ(map.src_at(code), expected_at(code)) << "code offset " << code;
+    }
+  }
 }
 
 TEST(KnownCells, ChecksOnlyAccessesTheGuardsMightMiss) {

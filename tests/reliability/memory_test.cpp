@@ -90,11 +90,13 @@ TEST(PeakMemory, MandelbrotStaysWithinTheTapeAndAFewMiBOnEveryEngine) {
               table.c_str());
 }
 
-// O0 keeps one op per command (16 bytes each) and the engines' per-op structures beside it, so its
-// peak grows with the commands; above O0 the parser folds runs while it reads (never holding the
-// O0 program) and the peak stays within the tape plus kTotalAllowanceKib. Measured on the 2 MB
-// program (1.0 M commands): 45-50 MiB for the JITs and naive, 85 MiB for threaded at O0.
-constexpr uint64_t kO0BytesPerCommand = 96;
+// O0 keeps one op per command (16 bytes each), and threaded's stream beside the ops not decoded
+// yet, so its peak grows with the commands; above O0 the parser folds runs while it reads (never
+// holding the O0 program) and the peak stays within the tape plus kTotalAllowanceKib. Measured on
+// the 2 MB program (1.0 M commands) at O0: 19-20 MiB for the JITs and naive, 47 MiB for threaded
+// (31 bytes per command beyond the tape and 16 MiB); the build before the engines released the
+// ops while compiling needed 33-38 and 66 MiB.
+constexpr uint64_t kO0BytesPerCommand = 48;
 
 uint64_t count_commands(const std::string& program) {
   uint64_t commands = 0;
@@ -146,16 +148,15 @@ TEST(PeakMemory, ATwoMegabyteProgramStaysWithinTheTapeAnd16MiBAboveO0OnEveryEngi
 }
 
 // A program that nothing folds (`+>` repeated: one op per command at every level) costs memory in
-// proportion to its commands: the ops (16 bytes each), an engine's own form of them (threaded's
-// 32-byte instructions and their sources, the JITs' code and op offsets) and, while a pass runs
-// that cannot rewrite in place, its output beside its input. Bytes per command above an empty
-// program's peak and the tape, measured on this program (docs/memory-and-startup.md) with about
-// 25% margin; the build before the compact ops needed 36-83 at O0 and 45-50 at O3.
+// proportion to its commands. What is left is the parse's one op per command (16 bytes): every
+// pass that shrinks the program gives the pages back, the engines release the ops as they compile
+// them, and the JITs keep their code and a compact access map only; threaded holds its stream, 46
+// bytes per slot, beside the ops not decoded yet. Bytes per command above an empty program's peak
+// and the tape, measured on this program (docs/memory-and-startup.md) with about 25% margin; the
+// build before needed 15 / 26 / 65 at O0 (naive / JITs / threaded) and 23-33 at O3.
 uint64_t bytes_per_command_bound(const std::string& engine, int level) {
-  if (level > 0) return 40;             // measured 23-33 (threaded)
-  if (engine == "naive") return 20;     // measured 15: the ops alone
-  if (engine == "threaded") return 80;  // measured 65: the ops, 46 bytes of stream per slot
-  return 32;                            // the JITs, measured 26
+  if (engine == "threaded") return level == 0 ? 56 : 30;  // measured 44 and 22
+  return 20;  // naive and the JITs, measured 15-16: the ops the parser reads
 }
 
 TEST(PeakMemory, ANonFoldingProgramNeedsAFewBytesPerCommandOnEveryEngine) {

@@ -1,6 +1,7 @@
 // The decoder's stream: which handler each op (or fused run) gets, and where loops jump.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "engines/threaded/decoder.h"
 #include "tests/support/engine_runner.h"
 #include "tests/support/ir_builder.h"
+#include "tests/support/random_ir.h"
 
 namespace bf::threaded {
 namespace {
@@ -266,6 +268,28 @@ TEST(ThreadedEngine, AMalformedProgramIsRefusedAtCompileTime) {
   // The dispatch loop trusts its jumps, so the engine checks the program before decoding it.
   Program unlinked{{Op{.kind = OpKind::kLoopBegin, .arg = 7}, Op{.kind = OpKind::kAdd}}};
   EXPECT_THROW(testing::engine_named("threaded").make()->compile(unlinked, {}), CompileError);
+}
+
+// decode_consuming() releases the ops it has decoded as it goes (bfbench run): on a program long
+// enough for many releases, with loops whose jumps span them, the stream is decode()'s exactly.
+TEST(ThreadedDecoder, ConsumingTheProgramDecodesTheSameStream) {
+  testing::RandomIrOptions options;
+  options.mix = {.add = 20, .set = 10, .move = 14, .out = 2, .loop = 14, .scan = 6, .multiply = 20};
+  options.min_pieces = options.max_pieces = 4000;
+  options.max_body_pieces = 40;
+  const Program program = testing::random_ir(20261203, options).program;
+  ASSERT_GT(program.ops.size(), 30000u) << "too short to release pages while decoding";
+  for (const bool count_steps : {false, true}) {
+    const DecodedProgram kept = decode(program, {.count_steps = count_steps});
+    const DecodedProgram consumed = decode_consuming(program, {.count_steps = count_steps});
+    ASSERT_EQ(consumed.code.size(), kept.code.size());
+    EXPECT_EQ(consumed.handlers, kept.handlers);
+    EXPECT_EQ(std::memcmp(consumed.code.data(), kept.code.data(), kept.code.size() * sizeof(Inst)),
+              0);
+    EXPECT_EQ(std::memcmp(consumed.sources.data(), kept.sources.data(),
+                          kept.sources.size() * sizeof(Sources)),
+              0);
+  }
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstdlib>
-#include <sstream>
+#include <string_view>
 
 #include "cli/exit_codes.h"
 #include "cli/suggest.h"
@@ -55,12 +55,15 @@ double parse_seconds(const std::string& option, const std::string& text) {
 std::vector<std::string> split_lists(const std::vector<std::string>& values) {
   std::vector<std::string> names;
   for (const std::string& value : values) {
-    std::istringstream in(value);
-    std::string name;
-    while (std::getline(in, name, ',')) {
-      name.erase(0, name.find_first_not_of(' '));  // "a, b" as well as "a,b"
-      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
-        names.push_back(name);
+    // Plain string_view splitting, not a stringstream: `run` calls this at every start.
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const size_t comma = rest.find(',');
+      std::string_view piece = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+      piece.remove_prefix(std::min(piece.find_first_not_of(' '), piece.size()));  // "a, b"
+      if (!piece.empty() && std::find(names.begin(), names.end(), piece) == names.end()) {
+        names.emplace_back(piece);
       }
     }
   }

@@ -94,36 +94,6 @@ const EngineInfo& default_engine() {
   return registry.all().front();
 }
 
-boost::program_options::variables_map parse_with_program_file(
-    int argc, char** argv, const boost::program_options::options_description& visible,
-    const std::string& command) {
-  namespace po = boost::program_options;
-  po::options_description all = visible;
-  all.add_options()("file", po::value<std::string>(), "program file");
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& error) {
-    throw option_error(command + ": ", error, visible);
-  }
-  return vm;
-}
-
-UsageError option_error(const std::string& prefix, const boost::program_options::error& error,
-                        const boost::program_options::options_description& known) {
-  std::string message = prefix + error.what();
-  if (const auto* unknown = dynamic_cast<const boost::program_options::unknown_option*>(&error)) {
-    std::vector<std::string> names;
-    for (const auto& option : known.options()) names.push_back("--" + option->long_name());
-    const std::string typed = unknown->get_option_name();
-    message += did_you_mean(typed.substr(0, typed.find('=')), names);
-  }
-  return UsageError{message};
-}
-
 Source load_source(const std::optional<std::string>& file, const std::optional<std::string>& code) {
   if (file && code) throw UsageError{"give either a FILE or -e CODE, not both"};
   if (code) return Source("-e", *code);

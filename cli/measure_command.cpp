@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/boost_options.h"
 #include "cli/cli_common.h"
 #include "cli/corpus.h"
 #include "cli/exit_codes.h"

@@ -26,13 +26,15 @@ std::unique_ptr<InputSource> open_input(const RunOptions& options, int& fd_to_cl
   if (!options.input_file) return std::make_unique<FdSource>(STDIN_FILENO);
   fd_to_close = ::open(options.input_file->c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_to_close < 0) {
-    throw CommandError{exit_code::kCannotRead, *options.input_file + ": cannot read: " + std::strerror(errno)};
+    throw CommandError{exit_code::kCannotRead,
+                       *options.input_file + ": cannot read: " + std::strerror(errno)};
   }
   char probe;
   if (::read(fd_to_close, &probe, 0) < 0) {  // a directory opens but cannot be read
     const int error = errno;
     ::close(fd_to_close);
-    throw CommandError{exit_code::kCannotRead, *options.input_file + ": cannot read: " + std::strerror(error)};
+    throw CommandError{exit_code::kCannotRead,
+                       *options.input_file + ": cannot read: " + std::strerror(error)};
   }
   return std::make_unique<FdSource>(fd_to_close);
 }
@@ -87,7 +89,8 @@ int run_program(const RunOptions& options) {
       throw CommandError{exit_code::kTimeLimit,
                          options.engine + ": time limit (--timeout) reached while compiling"};
     }
-    throw CommandError{exit_code::kRuntimeTrap, options.engine + ": cannot compile: " + error.what()};
+    throw CommandError{exit_code::kRuntimeTrap,
+                       options.engine + ": cannot compile: " + error.what()};
   }
   Tape tape(options.tape_cells);
 

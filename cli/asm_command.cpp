@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "cli/boost_options.h"
 #include "cli/cli_common.h"
 #include "cli/suggest.h"
 #include "cli/disassembler.h"

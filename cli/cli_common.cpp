@@ -4,7 +4,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstdlib>
-#include <sstream>
+#include <string_view>
 
 #include "cli/exit_codes.h"
 #include "cli/suggest.h"
@@ -55,12 +55,15 @@ double parse_seconds(const std::string& option, const std::string& text) {
 std::vector<std::string> split_lists(const std::vector<std::string>& values) {
   std::vector<std::string> names;
   for (const std::string& value : values) {
-    std::istringstream in(value);
-    std::string name;
-    while (std::getline(in, name, ',')) {
-      name.erase(0, name.find_first_not_of(' '));  // "a, b" as well as "a,b"
-      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
-        names.push_back(name);
+    // Plain string_view splitting, not a stringstream: `run` calls this at every start.
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const size_t comma = rest.find(',');
+      std::string_view piece = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+      piece.remove_prefix(std::min(piece.find_first_not_of(' '), piece.size()));  // "a, b"
+      if (!piece.empty() && std::find(names.begin(), names.end(), piece) == names.end()) {
+        names.emplace_back(piece);
       }
     }
   }
@@ -89,36 +92,6 @@ const EngineInfo& default_engine() {
     if (info != nullptr && info->available) return *info;
   }
   return registry.all().front();
-}
-
-boost::program_options::variables_map parse_with_program_file(
-    int argc, char** argv, const boost::program_options::options_description& visible,
-    const std::string& command) {
-  namespace po = boost::program_options;
-  po::options_description all = visible;
-  all.add_options()("file", po::value<std::string>(), "program file");
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& error) {
-    throw option_error(command + ": ", error, visible);
-  }
-  return vm;
-}
-
-UsageError option_error(const std::string& prefix, const boost::program_options::error& error,
-                        const boost::program_options::options_description& known) {
-  std::string message = prefix + error.what();
-  if (const auto* unknown = dynamic_cast<const boost::program_options::unknown_option*>(&error)) {
-    std::vector<std::string> names;
-    for (const auto& option : known.options()) names.push_back("--" + option->long_name());
-    const std::string typed = unknown->get_option_name();
-    message += did_you_mean(typed.substr(0, typed.find('=')), names);
-  }
-  return UsageError{message};
 }
 
 Source load_source(const std::optional<std::string>& file, const std::optional<std::string>& code) {

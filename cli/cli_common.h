@@ -1,7 +1,6 @@
 // Pieces every bfbench subcommand shares: usage errors, level/engine lookup, program loading.
 #pragma once
 
-#include <boost/program_options.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,17 +22,6 @@ struct CommandError {
   int code;
   std::string message;
 };
-
-// Parses a subcommand's `visible` options plus one positional program FILE (stored as "file").
-// A Boost error becomes a UsageError that starts with the subcommand's name ("asm: ...").
-boost::program_options::variables_map parse_with_program_file(
-    int argc, char** argv, const boost::program_options::options_description& visible,
-    const std::string& command);
-
-// A Boost option error as a UsageError "PREFIX<what>", with "did you mean '--NAME'?" for an
-// unknown option close to one of `known`.
-UsageError option_error(const std::string& prefix, const boost::program_options::error& error,
-                        const boost::program_options::options_description& known);
 
 // "O2", "o2" or "2" -> 2; anything else is a UsageError listing the levels.
 int parse_level(const std::string& text);

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <optional>
 
+#include "cli/boost_options.h"
 #include "cli/cli_common.h"
 #include "cli/exit_codes.h"
 #include "core/ir_printer.h"

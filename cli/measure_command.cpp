@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/boost_options.h"
 #include "cli/cli_common.h"
 #include "cli/corpus.h"
 #include "cli/exit_codes.h"
@@ -14,6 +15,7 @@
 #include "core/attributes.h"
 #include "core/passes/pipeline.h"
 #include "core/runtime/program_run.h"
+#include "engines/builtin_engines.h"
 
 namespace po = boost::program_options;
 
@@ -139,6 +141,9 @@ int measure_command(int argc, char** argv) {
   const std::optional<MeasureOptions> options = parse_measure_options(argc, argv);
   if (!options) return exit_code::kOk;
 
+  // Every engine probed (the registry probes lazily), so that the heap the optimizer runs on is
+  // the same whatever the engine named.
+  builtin_engines().all();
   const EngineInfo& engine_info = find_engine(options->engine);
   const Corpus corpus = load_corpus_or_fail(
       options->corpus_dir ? std::filesystem::path(*options->corpus_dir) : default_corpus_dir());

@@ -1,4 +1,5 @@
-// `bfbench run`: parse, optimize, compile and run one program with the chosen engine.
+// `bfbench run` in bfbench-tools: its options read by the full parser (Boost.Program_options),
+// --help printed, then run_program (run_program.h). The front door reads plain options itself.
 #pragma once
 
 namespace bf::cli {

@@ -1,5 +1,6 @@
 // bfbench-tools: the bfbench commands that need the heavy libraries -- the benchmark driver
-// (Google Benchmark), asm (Capstone) and measure (libcrypto) -- and the full help. Users do not
+// (Google Benchmark), asm (Capstone), measure (libcrypto), and ir and run with the full
+// command-line parser (Boost.Program_options) -- and the full help. Users do not
 // call it: the bfbench front door (main.cpp) execs it with its own arguments.
 #include <filesystem>
 #include <iostream>
@@ -11,8 +12,10 @@
 #include "cli/driver/bench_command.h"
 #include "cli/exit_codes.h"
 #include "cli/explore/explore_command.h"
+#include "cli/ir_command.h"
 #include "cli/measure_command.h"
 #include "cli/pass_options.h"
+#include "cli/run_command.h"
 #include "cli/suggest.h"
 
 namespace {
@@ -38,6 +41,8 @@ constexpr const char* kHelp =
 int dispatch(int argc, char** argv) {
   bf::cli::take_pass_options(argc, argv);  // --disable-pass, --only-passes: every command
   const std::string command = argc > 1 ? argv[1] : "";
+  if (command == "run") return bf::cli::run_command(argc - 1, argv + 1);  // from the front door
+  if (command == "ir") return bf::cli::ir_command(argc - 1, argv + 1);
   if (command == "asm") return bf::cli::asm_command(argc - 1, argv + 1);
   if (command == "explore") return bf::cli::explore_command(argc - 1, argv + 1);
   if (command == "measure") return bf::cli::measure_command(argc - 1, argv + 1);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "cli/boost_options.h"
 #include "cli/cli_common.h"
 #include "cli/driver/csv_reporter.h"
 #include "cli/driver/plan.h"

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/boost_options.h"
 #include "cli/cli_common.h"
 #include "cli/exit_codes.h"
 #include "cli/explore/explore_data.h"

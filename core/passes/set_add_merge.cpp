@@ -125,6 +125,7 @@ Program set_add_merge(const Program& program) {
       case OpKind::kLoopBegin:
       case OpKind::kLoopEnd:
       case OpKind::kScan:
+      case OpKind::kSeek:
         merger.boundary(op);
         break;
     }

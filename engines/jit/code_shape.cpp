@@ -79,7 +79,7 @@ void CodeShape::count_step(Label step_exit) {
   a_.jcc(Cond::kLess, step_exit);
 }
 
-void CodeShape::test(int32_t disp) { a_.cmp8_imm(cell_at(disp), 0); }
+void CodeShape::test(int32_t disp, uint8_t value) { a_.cmp8_imm(cell_at(disp), value); }
 void CodeShape::test(CellRegister cell) { a_.test8(reg(cell), reg(cell)); }
 void CodeShape::load_counter(int32_t disp) { a_.movzx_load8(kCounter, cell_at(disp)); }
 void CodeShape::load_counter(CellRegister cell) { a_.mov32(kCounter, reg(cell)); }

@@ -73,8 +73,8 @@ class CodeShape {
 
   // lock sub qword [r12 + budget], 1; jl step_exit   (jl: the value before was <= 0)
   void count_step(Label step_exit);
-  // cmp byte [rbx + disp], 0
-  void test(int32_t disp);
+  // cmp byte [rbx + disp], value   (value 0: the zero test of loops and scans)
+  void test(int32_t disp, uint8_t value = 0);
   // test r8b+slot, r8b+slot
   void test(CellRegister cell);
 

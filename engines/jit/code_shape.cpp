@@ -117,11 +117,11 @@ void CodeShape::store_product(int32_t disp, uint8_t factor, uint8_t base) {
   a_.mov_store8(cell_at(disp), kAl);
 }
 
-void CodeShape::scan_call(int32_t first, int32_t stride, ZeroScan scan) {
+void CodeShape::scan_call(int32_t first, int32_t argument, ZeroScan scan) {
   a_.lea(Reg::kRdi, cell_at(first));
   a_.mov(Reg::kRsi, kTapeBegin);
   a_.mov(Reg::kRdx, kTapeEnd);
-  a_.mov_imm32(Reg::kRcx, static_cast<uint32_t>(stride));
+  a_.mov_imm32(Reg::kRcx, static_cast<uint32_t>(argument));
   call_absolute(reinterpret_cast<const void*>(scan));
   a_.mov(kP, Reg::kRax);
 }

@@ -46,8 +46,9 @@ void Lowerer::scan(const Op& op, bool flags_hold_cell) {
   facts_.at_join();
 }
 
-// A seek: a scan for its value (op.from), in the inline forms only (the shared zero scan finds
-// zeros). Stops on a cell holding that value.
+// A seek: a scan for its value (op.from). Stride +-1 calls memchr/memrchr (one_cell_seek) after
+// the inline groups, as a zero scan calls its kernel; other strides loop inline (the vector
+// kernels find zeros only). Stops on a cell holding that value.
 void Lowerer::seek(const Op& op) {
   const Label done = emit_.new_label();
   access(0, op.src);
@@ -62,6 +63,8 @@ void Lowerer::seek(const Op& op) {
     access(0, op.src2);
     emit_.test(0, sought(op));
     emit_.jump_if_nonzero(again);
+  } else if (op.arg == 1 || op.arg == -1) {
+    inline_then_call_scan(op, done);
   } else {
     unrolled_scan(op, done);
   }
@@ -119,8 +122,10 @@ void Lowerer::unrolled_scan(const Op& op, Label done) {
   scan_exits(op, found, done, true);
 }
 
-// kInlineScanGroups groups, then the zero scan for k (chosen for this CPU) from the next step on:
+// kInlineScanGroups groups, then the zero scan for k (chosen for this CPU; a seek's
+// one_cell_seek) from the next step on:
 //   <group>; je .done; <group>; je .done; <scan_call from p+k>; cmp byte [rbx], 0; jmp .done
+//   (a seek compares with its value)
 //   <exits of each group>
 // The zero scan reads only tape cells and returns the zero cell or the first cell of the stride
 // off the tape, less than |k| beyond an end, so testing that cell again (src2) faults in the
@@ -131,9 +136,13 @@ void Lowerer::inline_then_call_scan(const Op& op, Label done) {
     scan_group(op, group);
     emit_.jump_if_zero(done);
   }
-  emit_.scan_call(op.arg, op.arg, zero_scan_for(op.arg));
+  if (op.kind == OpKind::kSeek) {
+    emit_.scan_call(op.arg, sought(op), one_cell_seek(op.arg));  // ecx: the value, not a stride
+  } else {
+    emit_.scan_call(op.arg, op.arg, zero_scan_for(op.arg));
+  }
   layout_.accesses.mark(emit_.offset(), op.src2);
-  emit_.test(0);
+  emit_.test(0, sought(op));
   emit_.jump(done);
   for (int g = 0; g < kInlineScanGroups; ++g) {
     scan_exits(op, found[g], done, g + 1 == kInlineScanGroups);

@@ -313,13 +313,14 @@ class Translator {
     }
   }
 
-  // The scan's first test reads a checked cell; later ones are checked as the scan moves.
-  // A kScan (sought 0) or a kSeek (sought its value).
+  // A kScan (sought 0) or a kSeek (sought its value; a scan's text is the plain zero test). The
+  // first test reads a checked cell; later ones are checked as the scan moves.
   void emit_scan(size_t i) {
     const Op& op = ops_[i];
-    const int sought = op.kind == OpKind::kSeek ? int{op.from} : 0;
-    const std::string value = std::to_string(sought);
-    const auto found = [&](const std::string& c) { return "(" + c + " == " + value + ")"; };
+    const bool seek = op.kind == OpKind::kSeek;
+    const std::string value = seek ? std::to_string(int{op.from}) : "0";
+    const std::string is = seek ? " == " + value : "";  // after (cell): the cell holds it
+    const std::string found_not = seek ? "" : "!";      // before (cell)
     // Off the tape: the checked path repeats the scan from its start and reports the trap.
     const std::string hand_over = "HAND_OVER(" + std::to_string(i) + ", start);";
     if (op.arg == 1 || op.arg == -1) {
@@ -331,16 +332,17 @@ class Translator {
     }
     // Four steps per range check while they stay on the tape, one at a time near its ends.
     const int64_t stride = op.arg;
-    out_ += "  if (!" + found("t[p]") + ") {\n    const i64 start = p;\n    for (;;) {\n" +
-            "      if (LIKELY(!" + off_tape(4 * stride) + ")) {\n";
+    out_ += (seek ? "  if (t[p] != " + value + ") {" : std::string("  if (t[p]) {")) +
+            "\n    const i64 start = p;\n    for (;;) {\n      if (LIKELY(!" +
+            off_tape(4 * stride) + ")) {\n";
     for (int64_t k = 1; k <= 3; ++k) {
-      out_ += "        if " + found(cell(k * stride)) + " { p += " + std::to_string(k * stride) +
-              "; break; }\n";
+      out_ += "        if (" + found_not + cell(k * stride) + is + ") { p += " +
+              std::to_string(k * stride) + "; break; }\n";
     }
-    out_ += "        p += " + std::to_string(4 * stride) + ";\n        if " + found("t[p]") +
-            " break;\n      } else {\n        p += " + std::to_string(stride) +
-            ";\n        if (UNLIKELY((u64)p >= (u64)size)) " + hand_over + "\n        if " +
-            found("t[p]") + " break;\n      }\n    }\n  }\n";
+    out_ += "        p += " + std::to_string(4 * stride) + ";\n        if (" + found_not + "t[p]" +
+            is + ") break;\n      } else {\n        p += " + std::to_string(stride) +
+            ";\n        if (UNLIKELY((u64)p >= (u64)size)) " + hand_over + "\n        if (" +
+            found_not + "t[p]" + is + ") break;\n      }\n    }\n  }\n";
   }
 
   // A loop that moves the pointer. When its body is one region, it moves by the same distance

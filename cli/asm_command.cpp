@@ -66,7 +66,8 @@ bool is_command(char byte) {
 // The source bytes an op stands for: from its first command to the last command before the next
 // op's first one (a folded run "+++" is three bytes; a scan "[>]" spans its loop).
 std::string source_span(const Op& op, const Source& source, const std::vector<uint32_t>& starts) {
-  const bool two = op.kind == OpKind::kScan || op.kind == OpKind::kMulAdd;
+  const bool two =
+      op.kind == OpKind::kScan || op.kind == OpKind::kMulAdd || op.kind == OpKind::kSeek;
   const uint32_t first = two ? std::min(op.src, op.src2) : op.src;
   const uint32_t last_own = two ? std::max(op.src, op.src2) : op.src;
   const auto next = std::upper_bound(starts.begin(), starts.end(), last_own);
@@ -118,7 +119,8 @@ std::string format_asm(const Program& program, const Source& source, const Machi
   }
   std::vector<uint32_t> starts;  // every op's first source byte, for source_span()
   for (const Op& op : ops) {
-    const bool two = op.kind == OpKind::kScan || op.kind == OpKind::kMulAdd;
+    const bool two =
+      op.kind == OpKind::kScan || op.kind == OpKind::kMulAdd || op.kind == OpKind::kSeek;
     starts.push_back(two ? std::min(op.src, op.src2) : op.src);
   }
   std::sort(starts.begin(), starts.end());

@@ -40,6 +40,8 @@ std::string describe_op(const Op& op) {
     case OpKind::kMulAdd:
       return name + " " + cell(op.offset) + " += " + cell(op.from) + " * " +
              std::to_string(op.arg);
+    case OpKind::kSeek:
+      return name + " p[0] != " + std::to_string(op.from) + ", p " + signed_number(op.arg);
   }
   return name;
 }
@@ -56,7 +58,7 @@ std::string print_ir(const Program& program) {
     text += describe_op(op);
     std::string where = "@";
     where += std::to_string(op.src);
-    if (op.kind == OpKind::kScan || op.kind == OpKind::kMulAdd) {
+    if (op.kind == OpKind::kScan || op.kind == OpKind::kMulAdd || op.kind == OpKind::kSeek) {
       where += " @";
       where += std::to_string(op.src2);
     }

@@ -25,9 +25,11 @@ enum class OpKind : uint8_t {
   kScan,       // while cell[p] != 0: p += arg            (first test at src, later ones at src2)
   kMulAdd,     // if cell[p+from] != 0: cell[p+offset] += cell[p+from] * arg
                //   (the counter is read at src2, the target is written at src)
+  kSeek,       // while cell[p] != from: p += arg         (from: the value sought, 1..255; first
+               //   test at src, later ones at src2; see core/passes/seek_loops.h)
 };
 
-inline constexpr int kOpKindCount = 9;
+inline constexpr int kOpKindCount = 10;
 
 // The ops that count as a step against --max-steps: every executed loop test. Counting only these
 // bounds run time (between two loop tests a program runs at most its own length, a scan at most

@@ -15,6 +15,7 @@ std::string_view op_kind_name(OpKind kind) {
     case OpKind::kSet: return "set";
     case OpKind::kScan: return "scan";
     case OpKind::kMulAdd: return "muladd";
+    case OpKind::kSeek: return "seek";
   }
   return "?";
 }
@@ -67,6 +68,11 @@ std::string verify(const Program& program) {
         break;
       case OpKind::kMulAdd:
         if (op.offset == op.from) return at(i, "muladd target equals its counter");
+        break;
+      case OpKind::kSeek:
+        if (op.arg == 0) return at(i, "seek with stride 0");
+        if (op.offset != 0) return at(i, "seek must test cell[p]");
+        if (op.from < 1 || op.from > 255) return at(i, "seek for a value outside 1..255");
         break;
       case OpKind::kLoopBegin:
         if (op.offset != 0) return at(i, "loop must test cell[p]");

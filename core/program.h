@@ -21,7 +21,8 @@ void link_loops(Program& program);
 // Checks the invariants engines rely on; returns an empty string when the program is well formed,
 // otherwise a description of the first violation (op index and what is wrong).
 //  - loops are balanced and linked both ways; loops and scans test cell[p] (offset 0);
-//  - kScan and kMove have a non-zero arg; kMulAdd's target differs from its counter;
+//  - kScan, kSeek and kMove have a non-zero arg; kSeek seeks 1..255; kMulAdd's target differs from
+//    its counter;
 //  - offsets stay within +-kMaxOffset, so a guard region of that size catches every stray access.
 std::string verify(const Program& program);
 

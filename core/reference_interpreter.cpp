@@ -60,6 +60,13 @@ class Interpreter {
             if (!reach(0, op, kSecondAccess)) return trap_;
           }
           break;
+        case OpKind::kSeek:
+          if (!reach(0, op)) return trap_;
+          while (at(0) != op.from) {
+            p_ += op.arg;
+            if (!reach(0, op, kSecondAccess)) return trap_;
+          }
+          break;
         case OpKind::kMulAdd:
           if (!reach(op.from, op, kSecondAccess)) return trap_;
           if (at(op.from) != 0) {

@@ -116,6 +116,37 @@ TEST_P(ZeroScans, DenseZeros) { check_all(GetParam(), 30, 3); }
 INSTANTIATE_TEST_SUITE_P(EveryAvailableIsa, ZeroScans, ::testing::ValuesIn(available_isas()),
                          [](const auto& info) { return std::string(scan_isa_name(info.param)); });
 
+// one_cell_seek: the cell holding the value sought, or the first off the tape, from every start
+// on tapes flush against a PROT_NONE page; cells 1..255 with that value now and then.
+TEST(OneCellSeek, StopsAtTheValueOrTheFirstCellOffTheTape) {
+  std::mt19937 random(4);
+  for (size_t size : {1, 2, 17, 33, 100, 1000}) {
+    for (const int value : {1, 77, 255}) {
+      std::vector<uint8_t> cells(size);
+      for (uint8_t& c : cells) c = random() % 20 == 0 ? value : 1 + random() % 255;
+      for (bool flush_end : {false, true}) {
+        GuardedCells tape(size, flush_end);
+        std::copy(cells.begin(), cells.end(), tape.begin());
+        for (int32_t stride : {1, -1}) {
+          for (int64_t from : starts(static_cast<int64_t>(size), stride)) {
+            int64_t want = from;
+            const auto n = static_cast<int64_t>(size);
+            while (want >= 0 && want < n && cells[static_cast<size_t>(want)] != value) {
+              want += stride;
+            }
+            const auto base = reinterpret_cast<intptr_t>(tape.begin());
+            uint8_t* got = one_cell_seek(stride)(reinterpret_cast<uint8_t*>(base + from),
+                                                 tape.begin(), tape.end(), value);
+            ASSERT_EQ(reinterpret_cast<intptr_t>(got) - base, want)
+                << "value " << value << " stride " << stride << " size " << size << " from "
+                << from;
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(ZeroScanIsa, SseIsAlwaysThereOnX86AndAvx2WhenTheCpuSaysSo) {
 #if defined(__x86_64__)
   EXPECT_TRUE(scan_isa_available(ScanIsa::kSse2));

@@ -78,6 +78,7 @@ std::optional<Uses> analyse(const std::vector<Op>& ops, size_t begin) {
       case OpKind::kIn:
       case OpKind::kLoopBegin:
       case OpKind::kScan:
+      case OpKind::kSeek:
         return std::nullopt;
     }
   }

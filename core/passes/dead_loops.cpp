@@ -59,6 +59,9 @@ Program dead_loops(Program program) {
       case OpKind::kScan:
         known.reset_to_current_cell();
         break;
+      case OpKind::kSeek:  // stops on a non-zero cell
+        known.forget_all();
+        break;
       case OpKind::kMove:
         known.move(op.arg);
         break;

@@ -56,6 +56,7 @@ void append_folded(std::vector<Op>& ops, const Op& op) {
     case OpKind::kSet:
     case OpKind::kScan:
     case OpKind::kMulAdd:
+    case OpKind::kSeek:
       ops.push_back(op);
       break;
   }

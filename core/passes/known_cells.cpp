@@ -202,6 +202,7 @@ bool ends_zeroed(const std::vector<Op>& ops, size_t end) {
       case OpKind::kScan:
         return cell == 0;
       case OpKind::kLoopBegin:
+      case OpKind::kSeek:  // stops on a non-zero cell; where p was before it is unknown
         return false;
     }
   }
@@ -259,6 +260,7 @@ class LoopShapes {
         case OpKind::kLoopBegin:
           break;
         case OpKind::kScan:
+        case OpKind::kSeek:
           top.shape.balanced = false;
           break;
         case OpKind::kLoopEnd: {
@@ -349,6 +351,12 @@ class Folder {
           out_.push_back(op);
           facts_.forget_all(++origins_);
           stopped_on_zero();
+          break;
+        case OpKind::kSeek:
+          out_.push_back(op);
+          facts_.forget_all(++origins_);
+          facts_.write(0, int32_t{op.from});  // it stopped there, on a cell it tested
+          facts_.touch(0);
           break;
         case OpKind::kLoopBegin:
           if (known_zero_on_tape(0)) {

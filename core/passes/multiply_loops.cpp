@@ -51,6 +51,7 @@ std::optional<std::vector<Target>> analyse(const std::vector<Op>& ops, size_t be
       case OpKind::kSet:
       case OpKind::kScan:
       case OpKind::kMulAdd:
+      case OpKind::kSeek:
         return std::nullopt;
     }
   }

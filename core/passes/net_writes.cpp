@@ -272,7 +272,7 @@ std::vector<bool> loops_keeping_p(const Program& program) {
       continue;
     } else if (op.kind == OpKind::kMove) {
       open.back().moved += op.arg;
-    } else if (op.kind == OpKind::kScan) {
+    } else if (op.kind == OpKind::kScan || op.kind == OpKind::kSeek) {
       open.back().keeps = false;
     } else if (op.kind == OpKind::kLoopEnd) {
       const Open loop = open.back();
@@ -327,7 +327,7 @@ Program net_writes(const Program& program) {
         }
         before_loop.pop_back();
         break;
-      default: tape.only_p(); break;  // scans
+      default: tape.only_p(); break;  // scans and seeks
     }
   }
   link_loops(out);

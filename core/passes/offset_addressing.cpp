@@ -81,6 +81,7 @@ Program offset_addressing(Program program) {
       case OpKind::kLoopBegin:
       case OpKind::kLoopEnd:
       case OpKind::kScan:
+      case OpKind::kSeek:
         deferrer.boundary(op);
         break;
     }

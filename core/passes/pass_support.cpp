@@ -20,6 +20,7 @@ bool certainly_accesses(const Op& op, int32_t offset) {
     case OpKind::kLoopBegin:
     case OpKind::kLoopEnd:
     case OpKind::kScan:
+    case OpKind::kSeek:
       return offset == 0;
     case OpKind::kMulAdd:
       return op.from == offset;

@@ -32,7 +32,7 @@ constexpr int32_t wrap_unsigned(int64_t value) {
 std::optional<int32_t> trip_factor(int64_t step);
 
 // True when executing `op` certainly reads or writes cell[p+offset] (p as the op starts, except for
-// kScan, whose last test is of cell[p] where it stops). A kMulAdd's target counts only when its
+// kScan and kSeek, whose last test is of cell[p] where they stop). A kMulAdd's target counts only when its
 // counter is non-zero, so it is not certain. A later access of such a cell cannot fall off the
 // tape, which is what lets a pass drop it.
 bool certainly_accesses(const Op& op, int32_t offset);

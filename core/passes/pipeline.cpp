@@ -17,6 +17,7 @@
 #include "core/passes/offset_addressing.h"
 #include "core/passes/pass_switch.h"
 #include "core/passes/scan_loops.h"
+#include "core/passes/seek_loops.h"
 #include "core/passes/set_add_merge.h"
 
 namespace bf {
@@ -42,6 +43,8 @@ constexpr Pass kClearLoops =
     in_place_pass<passes::clear_loops>("clear-loops", "[-], [+], any odd step -> set 0");
 constexpr Pass kScanLoops =
     in_place_pass<passes::scan_loops>("scan-loops", "[>], [<<], ... -> scan with that stride");
+constexpr Pass kSeekLoops = in_place_pass<passes::seek_loops>(
+    "seek-loops", "walks carrying an amount ([->+], [--<<++], ...) -> seek the value ending it");
 constexpr Pass kMultiplyLoops = in_place_pass<passes::multiply_loops>(
     "multiply-loops", "balanced add/move loops with a -1/+1 counter -> muladd per target, set 0");
 constexpr Pass kOffsetAddressing = in_place_pass<passes::offset_addressing>(
@@ -66,8 +69,8 @@ constexpr Pass kO2[] = {kFoldRuns, kDeadLoops, kClearLoops, kScanLoops};
 // net-writes, and set-add-merge last: the sets they make often fold with a later write of the
 // same cell.
 constexpr Pass kO3[] = {kFoldRuns,         kClearLoops,  kScanLoops,     kMultiplyLoops,
-                        kOffsetAddressing, kSetAddMerge, kCollapseLoops, kKnownCells,
-                        kOffsetAddressing, kNetWrites,   kSetAddMerge};
+                        kOffsetAddressing, kSeekLoops,   kSetAddMerge,   kCollapseLoops,
+                        kKnownCells,       kOffsetAddressing, kNetWrites, kSetAddMerge};
 
 // One row per level; each row lists that level's passes in order.
 constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};

@@ -127,6 +127,7 @@ Program set_add_merge(Program program) {
       case OpKind::kLoopBegin:
       case OpKind::kLoopEnd:
       case OpKind::kScan:
+      case OpKind::kSeek:
         merger.boundary(op);
         break;
     }

@@ -16,18 +16,26 @@ ZeroScan avx2_zero_scan(int32_t stride);
 namespace {
 
 // A `from` beyond the end the scan moves to is returned (compared as integers: it lies outside
-// the tape).
-uint8_t* scalar_right1(uint8_t* from, uint8_t*, uint8_t* end, int32_t) {
+// the tape). The seeks find `value`; the scans are the seeks for 0.
+uint8_t* seek_right1(uint8_t* from, uint8_t*, uint8_t* end, int32_t value) {
   if (reinterpret_cast<uintptr_t>(from) >= reinterpret_cast<uintptr_t>(end)) return from;
-  void* zero = std::memchr(from, 0, static_cast<size_t>(end - from));
-  return zero != nullptr ? static_cast<uint8_t*>(zero) : end;
+  void* found = std::memchr(from, value, static_cast<size_t>(end - from));
+  return found != nullptr ? static_cast<uint8_t*>(found) : end;
 }
 
-uint8_t* scalar_left1(uint8_t* from, uint8_t* begin, uint8_t*, int32_t) {
+uint8_t* seek_left1(uint8_t* from, uint8_t* begin, uint8_t*, int32_t value) {
   if (reinterpret_cast<uintptr_t>(from) < reinterpret_cast<uintptr_t>(begin)) return from;
   // memrchr is a GNU extension (glibc vectorises it like memchr).
-  void* zero = ::memrchr(begin, 0, static_cast<size_t>(from - begin) + 1);
-  return zero != nullptr ? static_cast<uint8_t*>(zero) : begin - 1;
+  void* found = ::memrchr(begin, value, static_cast<size_t>(from - begin) + 1);
+  return found != nullptr ? static_cast<uint8_t*>(found) : begin - 1;
+}
+
+uint8_t* scalar_right1(uint8_t* from, uint8_t* begin, uint8_t* end, int32_t) {
+  return seek_right1(from, begin, end, 0);
+}
+
+uint8_t* scalar_left1(uint8_t* from, uint8_t* begin, uint8_t* end, int32_t) {
+  return seek_left1(from, begin, end, 0);
 }
 
 // Any stride, four tests per iteration while all four are on the tape, then one by one. Signed
@@ -126,6 +134,11 @@ ZeroScan zero_scan_for(int32_t stride, ScanIsa isa) {
   if (isa == ScanIsa::kAvx2) vector = avx2_zero_scan(stride);
 #endif
   return vector != nullptr ? vector : scalar_zero_scan(stride);
+}
+
+ZeroScan one_cell_seek(int32_t stride) {
+  if (stride != 1 && stride != -1) throw std::invalid_argument("one_cell_seek: stride not +-1");
+  return stride == 1 ? &seek_right1 : &seek_left1;
 }
 
 }  // namespace bf

@@ -44,4 +44,8 @@ int zero_scan_lanes(int32_t stride, ScanIsa isa);
 ZeroScan zero_scan_for(int32_t stride, ScanIsa isa);
 inline ZeroScan zero_scan_for(int32_t stride) { return zero_scan_for(stride, preferred_scan_isa()); }
 
+// A seek by one cell (a kSeek of stride +1 or -1), memchr/memrchr: the contract of a ZeroScan
+// for that stride, finding the last argument's value (the cell sought, 1..255) in place of zero.
+ZeroScan one_cell_seek(int32_t stride);
+
 }  // namespace bf

@@ -209,6 +209,7 @@ class Translator {
         break;
       }
       case OpKind::kScan:
+      case OpKind::kSeek:
         emit_scan(i);
         break;
     }
@@ -274,6 +275,7 @@ class Translator {
         break;
       }
       case OpKind::kScan:
+      case OpKind::kSeek:
         break;  // never inside a region: a scan ends it
     }
   }
@@ -311,30 +313,36 @@ class Translator {
     }
   }
 
-  // The scan's first test reads a checked cell; later ones are checked as the scan moves.
+  // A kScan (sought 0) or a kSeek (sought its value; a scan's text is the plain zero test). The
+  // first test reads a checked cell; later ones are checked as the scan moves.
   void emit_scan(size_t i) {
     const Op& op = ops_[i];
+    const bool seek = op.kind == OpKind::kSeek;
+    const std::string value = seek ? std::to_string(int{op.from}) : "0";
+    const std::string is = seek ? " == " + value : "";  // after (cell): the cell holds it
+    const std::string found_not = seek ? "" : "!";      // before (cell)
     // Off the tape: the checked path repeats the scan from its start and reports the trap.
     const std::string hand_over = "HAND_OVER(" + std::to_string(i) + ", start);";
     if (op.arg == 1 || op.arg == -1) {
-      out_ += op.arg == 1 ? "  { u8* const z = memchr(t + p, 0, (u64)(size - p));\n"
-                          : "  { u8* const z = memrchr(t, 0, (u64)p + 1);\n";
+      out_ += op.arg == 1 ? "  { u8* const z = memchr(t + p, " + value + ", (u64)(size - p));\n"
+                          : "  { u8* const z = memrchr(t, " + value + ", (u64)p + 1);\n";
       out_ +=
           "    if (UNLIKELY(z == 0)) HAND_OVER(" + std::to_string(i) + ", p);\n    p = z - t; }\n";
       return;
     }
     // Four steps per range check while they stay on the tape, one at a time near its ends.
     const int64_t stride = op.arg;
-    out_ += "  if (t[p]) {\n    const i64 start = p;\n    for (;;) {\n      if (LIKELY(!" +
+    out_ += (seek ? "  if (t[p] != " + value + ") {" : std::string("  if (t[p]) {")) +
+            "\n    const i64 start = p;\n    for (;;) {\n      if (LIKELY(!" +
             off_tape(4 * stride) + ")) {\n";
     for (int64_t k = 1; k <= 3; ++k) {
-      out_ += "        if (!" + cell(k * stride) + ") { p += " + std::to_string(k * stride) +
-              "; break; }\n";
+      out_ += "        if (" + found_not + cell(k * stride) + is + ") { p += " +
+              std::to_string(k * stride) + "; break; }\n";
     }
-    out_ += "        p += " + std::to_string(4 * stride) + ";\n        if (!t[p]) break;\n" +
-            "      } else {\n        p += " + std::to_string(stride) +
-            ";\n        if (UNLIKELY((u64)p >= (u64)size)) " + hand_over +
-            "\n        if (!t[p]) break;\n      }\n    }\n  }\n";
+    out_ += "        p += " + std::to_string(4 * stride) + ";\n        if (" + found_not + "t[p]" +
+            is + ") break;\n      } else {\n        p += " + std::to_string(stride) +
+            ";\n        if (UNLIKELY((u64)p >= (u64)size)) " + hand_over + "\n        if (" +
+            found_not + "t[p]" + is + ") break;\n      }\n    }\n  }\n";
   }
 
   // A loop that moves the pointer. When its body is one region, it moves by the same distance
@@ -399,6 +407,7 @@ class Translator {
           break;
         case OpKind::kLoopEnd:
         case OpKind::kScan:
+        case OpKind::kSeek:
           ends = true;
           break;
       }

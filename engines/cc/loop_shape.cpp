@@ -43,6 +43,7 @@ std::vector<LoopShape> analyze_loops(const Program& program) {
         position += op.arg;
         break;
       case OpKind::kScan:
+      case OpKind::kSeek:
         if (!open.empty()) open.back().moving = true;
         break;
       case OpKind::kLoopBegin:

@@ -79,7 +79,7 @@ void CodeShape::count_step(Label step_exit) {
   a_.jcc(Cond::kLess, step_exit);
 }
 
-void CodeShape::test(int32_t disp) { a_.cmp8_imm(cell_at(disp), 0); }
+void CodeShape::test(int32_t disp, uint8_t value) { a_.cmp8_imm(cell_at(disp), value); }
 void CodeShape::test(CellRegister cell) { a_.test8(reg(cell), reg(cell)); }
 void CodeShape::load_counter(int32_t disp) { a_.movzx_load8(kCounter, cell_at(disp)); }
 void CodeShape::load_counter(CellRegister cell) { a_.mov32(kCounter, reg(cell)); }
@@ -117,11 +117,11 @@ void CodeShape::store_product(int32_t disp, uint8_t factor, uint8_t base) {
   a_.mov_store8(cell_at(disp), kAl);
 }
 
-void CodeShape::scan_call(int32_t first, int32_t stride, ZeroScan scan) {
+void CodeShape::scan_call(int32_t first, int32_t argument, ZeroScan scan) {
   a_.lea(Reg::kRdi, cell_at(first));
   a_.mov(Reg::kRsi, kTapeBegin);
   a_.mov(Reg::kRdx, kTapeEnd);
-  a_.mov_imm32(Reg::kRcx, static_cast<uint32_t>(stride));
+  a_.mov_imm32(Reg::kRcx, static_cast<uint32_t>(argument));
   call_absolute(reinterpret_cast<const void*>(scan));
   a_.mov(kP, Reg::kRax);
 }

@@ -73,8 +73,8 @@ class CodeShape {
 
   // lock sub qword [r12 + budget], 1; jl step_exit   (jl: the value before was <= 0)
   void count_step(Label step_exit);
-  // cmp byte [rbx + disp], 0
-  void test(int32_t disp);
+  // cmp byte [rbx + disp], value   (value 0: the zero test of loops and scans)
+  void test(int32_t disp, uint8_t value = 0);
   // test r8b+slot, r8b+slot
   void test(CellRegister cell);
 
@@ -96,10 +96,11 @@ class CodeShape {
   // otherwise:         imul eax, ecx, imm8(factor); [add al, base;] mov byte [rbx + disp], al
   void store_product(int32_t disp, uint8_t factor, uint8_t base);
 
-  // p = scan(p + first, tape begin, tape end, stride) (core/runtime/zero_scan.h):
-  // lea rdi, [rbx + first]; mov rsi, r13; mov rdx, r14; mov ecx, stride; mov rax, scan; call rax
+  // p = scan(p + first, tape begin, tape end, argument) (core/runtime/zero_scan.h; the argument
+  // is a zero scan's stride or a seek's value):
+  // lea rdi, [rbx + first]; mov rsi, r13; mov rdx, r14; mov ecx, argument; mov rax, scan; call rax
   // mov rbx, rax
-  void scan_call(int32_t first, int32_t stride, ZeroScan scan);
+  void scan_call(int32_t first, int32_t argument, ZeroScan scan);
   // begin: lea rax, [rbx + disp]; cmp rax, r13; jb label     (p + disp is left of the tape)
   // end:   lea rax, [rbx + disp]; cmp rax, r14; jae label    (p + disp is past the tape)
   void jump_if_off_tape(int32_t disp, TapeEnd end, Label label);

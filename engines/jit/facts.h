@@ -48,9 +48,11 @@ struct Facts {
 
   // Where a loop or scan has just ended: p is on a zero cell, the only fact that holds where
   // paths join. (Inside a fixed region values are not tracked: its registers are the truth.)
-  void at_zero_exit() {
+  void at_zero_exit() { at_exit_on(0); }
+  // ... or where a seek has ended: p is on a cell holding the value it sought.
+  void at_exit_on(uint8_t value) {
     values.clear();
-    if (!registers.pinned()) values.set(0, 0);
+    if (!registers.pinned()) values.set(0, value);
     registers.clear();
   }
 

@@ -12,6 +12,7 @@ bool unfixes(OpKind kind) {
   switch (kind) {
     case OpKind::kMove:
     case OpKind::kScan:
+    case OpKind::kSeek:
     case OpKind::kOut:
     case OpKind::kIn:
       return true;
@@ -85,6 +86,7 @@ std::vector<PinnedCell> choose_cells(const std::vector<Op>& ops, size_t begin, s
         break;
       case OpKind::kMove:
       case OpKind::kScan:
+      case OpKind::kSeek:
       case OpKind::kOut:
       case OpKind::kIn:
         break;  // not in a fixed region

@@ -97,6 +97,7 @@ size_t Lowerer::region_op(size_t i) {
       return mul_add_group(i, Copy::kMain);
     case OpKind::kMove:
     case OpKind::kScan:
+    case OpKind::kSeek:
     case OpKind::kOut:
     case OpKind::kIn:
       break;

@@ -1,4 +1,5 @@
-// Scans: `while cell[p] != 0: p += stride`, exact to the cell where the naive engine traps.
+// Scans: `while cell[p] != 0: p += stride`, and seeks (`while cell[p] != value: p += stride`),
+// exact to the cell where the naive engine traps.
 #include <cstdlib>
 
 #include "core/runtime/zero_scan.h"
@@ -45,8 +46,40 @@ void Lowerer::scan(const Op& op, bool flags_hold_cell) {
   facts_.at_join();
 }
 
+// A seek: a scan for its value (op.from). Stride +-1 calls memchr/memrchr (one_cell_seek) after
+// the inline groups, as a zero scan calls its kernel; other strides loop inline (the vector
+// kernels find zeros only). Stops on a cell holding that value.
+void Lowerer::seek(const Op& op) {
+  const Label done = emit_.new_label();
+  access(0, op.src);
+  emit_.test(0, sought(op));
+  emit_.jump_if_zero(done);
+  if (std::abs(int64_t{op.arg}) * kScanUnroll > facts_.cells.guard()) {
+    const Label again = emit_.new_label();
+    emit_.bind(again);
+    facts_.at_join();
+    emit_.move(op.arg);
+    facts_.move(op.arg);
+    access(0, op.src2);
+    emit_.test(0, sought(op));
+    emit_.jump_if_nonzero(again);
+  } else if (op.arg == 1 || op.arg == -1) {
+    inline_then_call_scan(op, done);
+  } else {
+    unrolled_scan(op, done);
+  }
+  emit_.bind(done);
+  facts_.at_join();
+  facts_.at_exit_on(sought(op));
+}
+
+// The value a scan (0) or seek stops on.
+uint8_t Lowerer::sought(const Op& op) {
+  return op.kind == OpKind::kSeek ? static_cast<uint8_t>(op.from) : uint8_t{0};
+}
+
 // One inline group: steps 1..kScanUnroll-1 test p + j*k without moving p, then p moves by
-// kScanUnroll*k and tests there. Each test is the one the naive engine makes at that step, in the
+// kScanUnroll*k and tests there (for zero, or a seek's value). Each test is the one the naive engine makes at that step, in the
 // same order, so a run off the tape faults at the same cell; all are the ']' (src2). Leaves the
 // flags saying whether the cell p now points at is zero.
 //   cmp byte [rbx+k], 0; je .s1; cmp byte [rbx+2k], 0; je .s2; cmp byte [rbx+3k], 0; je .s3
@@ -57,13 +90,13 @@ void Lowerer::scan_group(const Op& op, std::span<Label> found) {
   for (int j = 1; j < kScanUnroll; ++j) {
     found[j] = emit_.new_label();
     access(j * k, op.src2);
-    emit_.test(j * k);
+    emit_.test(j * k, sought(op));
     emit_.jump_if_zero(found[j]);
   }
   emit_.move(kScanUnroll * k);
   facts_.move(kScanUnroll * k);
   access(0, op.src2);
-  emit_.test(0);
+  emit_.test(0, sought(op));
 }
 
 //   .s3: add rbx, 3k; jmp .done;  .s2: add rbx, 2k; jmp .done;  .s1: add rbx, k; [jmp .done]
@@ -89,8 +122,10 @@ void Lowerer::unrolled_scan(const Op& op, Label done) {
   scan_exits(op, found, done, true);
 }
 
-// kInlineScanGroups groups, then the zero scan for k (chosen for this CPU) from the next step on:
+// kInlineScanGroups groups, then the zero scan for k (chosen for this CPU; a seek's
+// one_cell_seek) from the next step on:
 //   <group>; je .done; <group>; je .done; <scan_call from p+k>; cmp byte [rbx], 0; jmp .done
+//   (a seek compares with its value)
 //   <exits of each group>
 // The zero scan reads only tape cells and returns the zero cell or the first cell of the stride
 // off the tape, less than |k| beyond an end, so testing that cell again (src2) faults in the
@@ -101,9 +136,13 @@ void Lowerer::inline_then_call_scan(const Op& op, Label done) {
     scan_group(op, group);
     emit_.jump_if_zero(done);
   }
-  emit_.scan_call(op.arg, op.arg, zero_scan_for(op.arg));
+  if (op.kind == OpKind::kSeek) {
+    emit_.scan_call(op.arg, sought(op), one_cell_seek(op.arg));  // ecx: the value, not a stride
+  } else {
+    emit_.scan_call(op.arg, op.arg, zero_scan_for(op.arg));
+  }
   layout_.accesses.mark(emit_.offset(), op.src2);
-  emit_.test(0);
+  emit_.test(0, sought(op));
   emit_.jump(done);
   for (int g = 0; g < kInlineScanGroups; ++g) {
     scan_exits(op, found[g], done, g + 1 == kInlineScanGroups);

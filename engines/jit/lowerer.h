@@ -4,6 +4,7 @@
 //   lower_loops.cpp         loop tests (ordinary, decided at compile time, carried registers)
 //   lower_peeled_loop.cpp   a loop whose first iteration is emitted apart (peeled_loops.h)
 //   lower_scans.cpp         scans: inline groups, then the shared zero scan or an inline loop; long strides
+//                           one step at a time; seeks (scans for a value) the same, inline only
 //   lower_mul_add.cpp       MulAdd groups: one counter read, range-checked targets
 //   lower_fixed_region.cpp  a loop nest on pinned cell registers, and its plain copy
 //   lower_out_of_line.cpp   everything after the epilogue: exits, plain copies, stubs
@@ -87,6 +88,8 @@ class Lowerer {
   void scan_exits(const Op& op, std::span<Label> found, Label done, bool falls_into_done);
   void unrolled_scan(const Op& op, Label done);
   void inline_then_call_scan(const Op& op, Label done);
+  void seek(const Op& op);
+  static uint8_t sought(const Op& op);
   // lower_mul_add.cpp
   size_t mul_add_group(size_t first, Copy copy);
   void mul_add_targets(size_t first, size_t last, Copy copy);

@@ -140,6 +140,9 @@ size_t Lowerer::lower_op(size_t i, Copy copy) {
       scan(op, flags_hold_cell);
       facts_.at_zero_exit();
       return i;
+    case OpKind::kSeek:
+      seek(op);
+      return i;
     case OpKind::kMulAdd:
       return mul_add_group(i, copy);
   }
@@ -230,6 +233,8 @@ bool Lowerer::read_again(size_t next, int32_t offset) const {
       case OpKind::kMulAdd:
         if (op.from == at || op.offset == at) return true;
         continue;
+      case OpKind::kSeek:
+        return false;  // its first test is a compare with its value, never from a register
       case OpKind::kLoopBegin:
       case OpKind::kLoopEnd:
       case OpKind::kScan:

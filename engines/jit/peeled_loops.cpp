@@ -76,6 +76,7 @@ class IterationFacts {
       case OpKind::kLoopBegin:
       case OpKind::kLoopEnd:
       case OpKind::kScan:
+      case OpKind::kSeek:
         break;  // not in a peeled loop's body
     }
     return use;
@@ -117,6 +118,7 @@ bool peelable(OpKind kind) {
     case OpKind::kLoopBegin:
     case OpKind::kLoopEnd:
     case OpKind::kScan:
+    case OpKind::kSeek:
       break;
   }
   return false;

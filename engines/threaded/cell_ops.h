@@ -86,21 +86,21 @@ template <bool kSetsCounter>
   return true;
 }
 
-// A scan from p (on the tape, non-zero) by `stride`, four tests per bounds check for as long as
-// the fourth step ahead is still on the tape (so are the three between). Returns the zero cell it
-// found, or the last cell it reached near the tape's end, where the caller's checked single
+// A scan from p (on the tape, not `sought`) by `stride`, four tests per bounds check for as long
+// as the fourth step ahead is still on the tape (so are the three between). Returns the cell
+// holding `sought` (0 for a scan, a kSeek's value) it found, or the last cell it reached near the tape's end, where the caller's checked single
 // steps take over.
 [[gnu::always_inline]] inline int64_t scan_ahead(const uint8_t* cells, uint64_t size, int64_t p,
-                                                 int64_t stride) {
+                                                 int64_t stride, uint8_t sought = 0) {
   const int64_t four = 4 * stride;
   const int64_t end = static_cast<int64_t>(size);
   while (stride > 0 ? p + four < end : p + four >= 0) {
     const uint8_t* here = cells + p;
-    if (here[stride] == 0) return p + stride;
-    if (here[2 * stride] == 0) return p + 2 * stride;
-    if (here[3 * stride] == 0) return p + 3 * stride;
+    if (here[stride] == sought) return p + stride;
+    if (here[2 * stride] == sought) return p + 2 * stride;
+    if (here[3 * stride] == sought) return p + 3 * stride;
     p += four;
-    if (cells[p] == 0) return p;
+    if (cells[p] == sought) return p;
   }
   return p;
 }

@@ -110,6 +110,7 @@ class Decoder {
         return decode_test(i, 0);
       case OpKind::kLoopBegin:
       case OpKind::kScan:
+      case OpKind::kSeek:
         return decode_test(i, 0);
       case OpKind::kMulAdd:
         if (const size_t next = decode_block_loop(i)) return next;
@@ -123,7 +124,8 @@ class Decoder {
     const size_t next = i + 1;
     if (next < ops_.size()) {
       const OpKind kind = ops_[next].kind;
-      if (kind == OpKind::kLoopBegin || kind == OpKind::kLoopEnd || kind == OpKind::kScan) {
+      if (kind == OpKind::kLoopBegin || kind == OpKind::kLoopEnd || kind == OpKind::kScan ||
+          kind == OpKind::kSeek) {
         return decode_test(next, ops_[i].arg);
       }
     }
@@ -148,6 +150,11 @@ class Decoder {
         emit(handler, Inst{.arg = op.arg, .move = move}, Sources{.src = op.src, .src2 = op.src2});
         break;
       }
+      case OpKind::kSeek:
+        emit(Handler::kSeek,
+             Inst{.arg = op.arg, .value = static_cast<uint8_t>(op.from), .move = move},
+             Sources{.src = op.src, .src2 = op.src2});
+        break;
       case OpKind::kAdd:
       case OpKind::kMove:
       case OpKind::kOut:
@@ -275,6 +282,7 @@ class Decoder {
       case OpKind::kLoopBegin:
       case OpKind::kLoopEnd:
       case OpKind::kScan:
+      case OpKind::kSeek:
         break;
     }
     throw std::logic_error("threaded decoder: not an add, set or multiply");

@@ -147,6 +147,7 @@ BF_NOINLINE_NOCLONE RunResult interpret(const Inst* code, const Sources* sources
         case Handler::kScanRight: address = &&scan_right; break;
         case Handler::kScanLeft: address = &&scan_left; break;
         case Handler::kScan: address = &&scan; break;
+        case Handler::kSeek: address = &&seek; break;
         case Handler::kMulAdd: address = &&mul_add; break;
         case Handler::kMulAdd1: address = &&mul_add1; break;
         case Handler::kMulAddSet: address = &&mul_add_set; break;
@@ -324,6 +325,31 @@ scan:
     while (cells[p] != 0) {
       p += ip->arg;
       BF_CHECK(p, kSrc2);
+    }
+  }
+  ++ip;
+  BF_DISPATCH();
+
+seek:
+  p += ip->move;
+  BF_CHECK(p, kSrc);
+  if (cells[p] != ip->value) {
+    // As scan_right/scan_left: the first cell found is where the seek stops; without one the
+    // first test off the tape is at cell `size` (or -1).
+    if (ip->arg == 1 || ip->arg == -1) {
+      const void* found = ip->arg == 1 ? std::memchr(cells + p, ip->value, size - uint64_t(p))
+                                       : ::memrchr(cells, ip->value, static_cast<size_t>(p) + 1);
+      if (found == nullptr) {
+        fault = {ip->arg == 1 ? static_cast<int64_t>(size) : -1, ip, Fault::kSrc2};
+        goto trap;
+      }
+      p = static_cast<const uint8_t*>(found) - cells;
+    } else {
+      p = scan_ahead(cells, size, p, ip->arg, ip->value);
+      while (cells[p] != ip->value) {
+        p += ip->arg;
+        BF_CHECK(p, kSrc2);
+      }
     }
   }
   ++ip;

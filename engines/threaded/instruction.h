@@ -36,6 +36,7 @@ enum class Handler : uint8_t {
   kScanRight,        // p += move; then kScan with stride +1 (memchr)
   kScanLeft,         // p += move; then kScan with stride -1 (memrchr)
   kScan,             // p += move; while cell[p] != 0: p += arg
+  kSeek,             // p += move; while cell[p] != value: p += arg (memchr/memrchr for +-1)
   kMulAdd,           // arg target slots follow (offset, factor in arg): if cell[p+from] != 0,
                      //   each cell[p+offset] += cell[p+from] * factor
   kMulAdd1,          // kMulAdd with one target, inline: cell[p+offset] += cell[p+from] * arg

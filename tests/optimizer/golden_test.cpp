@@ -122,6 +122,30 @@ TEST(ScanLoops, KeepBothBracketPositions) {
             "1     scan p[0] != 0, p +2              @1 @4\n");
 }
 
+TEST(SeekLoops, WalksCarryingAnAmountSeekTheValueThatStopsThem) {
+  // `[->+]` and `[>++<-->]` (after offset addressing: the give first) become a once-loop around
+  // a seek; the seek's tests and the clear report the give (the first touch of each cell).
+  EXPECT_EQ(after({"fold-runs", "offset-addressing", "seek-loops"}, "[->+]>[>++<-->]"),
+            "0     loop while p[0] -> 5              @0\n"
+            "1       add p[0] += -1                  @1\n"
+            "2       move p += 1                     @2\n"
+            "3       seek p[0] != 255, p +1          @3 @3\n"
+            "4       set p[0] = 0                    @3\n"
+            "5     end -> 0                          @4\n"
+            "6     move p += 1                       @5\n"
+            "7     loop while p[0] -> 12             @6\n"
+            "8       add p[0] += -2                  @11\n"
+            "9       move p += 1                     @13\n"
+            "10      seek p[0] != 254, p +1          @8 @8\n"
+            "11      set p[0] = 0                    @8\n"
+            "12    end -> 7                          @14\n");
+  // Not walks: the amounts differ, the give is not where p goes, p stays, or another op is there.
+  for (const char* other : {"[->++]", "[->>+<]", "[-<+<]", "[->+.]", "[-+>]"}) {
+    const std::string before = after({"fold-runs", "offset-addressing"}, other);
+    EXPECT_EQ(after({"fold-runs", "offset-addressing", "seek-loops"}, other), before) << other;
+  }
+}
+
 TEST(MultiplyLoops, TargetsInBodyOrderWithCombinedAndNegatedFactors) {
   // Factors 2 and -3; a +1 counter negates (`[+<+>]` adds -c); two writes to one target add up.
   EXPECT_EQ(after({"multiply-loops"}, "+[->++>---<<]>[+<+>]>[->+<>+<]"),

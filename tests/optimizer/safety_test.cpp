@@ -228,6 +228,23 @@ uint64_t steps_needed(const RandomProgram& program, uint64_t limit) {
   return high;
 }
 
+TEST(Safety, SeeksStopAtTheValueAndTrapAtThePlus) {
+  // Cells 1..3 hold 4, 0, 7, cell 4 the marker 255: the walk leaves them as they were, takes 1
+  // from cell 0 and clears the marker.
+  EXPECT_EQ(same_at_every_level("++>++++>>+++++++>-<<<<[->+]<<<<.>.>.>.>.").output,
+            std::string("\x01\x04\x00\x07\x00", 5));
+  // Stride -2, amount 3: the marker is 253.
+  EXPECT_EQ(same_at_every_level(">>--->>+>>+++[---<<+++].>>.>>.").output,
+            std::string("\x00\x01\x00", 3));
+  // No marker: the walk runs off either end; the trap names the `+` and the first cell off.
+  const Outcome right = same_at_every_level("+[->+]");
+  EXPECT_EQ(right.result.status, RunStatus::kTapeOverflow);
+  EXPECT_EQ(right.result.src, 4u);
+  const Outcome left = same_at_every_level(">>+[-<<+]");
+  EXPECT_EQ(left.result, (RunResult{RunStatus::kTapeUnderflow, 7, -2}));
+  EXPECT_FALSE(has_loop("+[->+]", 3));  // entered for certain: no loop left around the seek
+}
+
 TEST(Safety, NoLevelNeedsMoreStepsThanO0) {
   constexpr uint64_t kLimit = 50000;
   int checked = 0;

@@ -2,6 +2,7 @@
 // the special shapes the JITs compile differently (fixed nests, walking loops, known values).
 #include "tests/support/random_ir.h"
 
+#include <cstdlib>
 #include <optional>
 #include <stdexcept>
 #include <utility>
@@ -86,7 +87,20 @@ class Generator {
       case Piece::kOut: emit(OpKind::kOut, 0, offset()); return 0;
       case Piece::kIn: emit(OpKind::kIn, 0, offset()); return 0;
       case Piece::kLoop: return loop(depth);
-      case Piece::kScan: emit(OpKind::kScan, scan_stride()); return std::nullopt;
+      case Piece::kScan:
+        if (draw_.chance(25)) {
+          // A seek: for a value set just ahead now and then, else for one that may never come.
+          const int32_t stride = scan_stride();
+          const int32_t value = draw_.chance(50) ? 255 : draw_.between(1, 255);
+          const int64_t ahead = int64_t{stride} * draw_.between(1, 6);
+          if (std::abs(ahead) <= kMaxOffset && draw_.chance(50)) {
+            emit(OpKind::kSet, value, static_cast<int32_t>(ahead));
+          }
+          emit(OpKind::kSeek, stride, 0, value);
+        } else {
+          emit(OpKind::kScan, scan_stride());
+        }
+        return std::nullopt;
       case Piece::kMultiply: multiply_group(); return 0;
       case Piece::kAddThenLoop:
         emit(OpKind::kAdd, draw_.between(-3, 3), 0);

@@ -82,7 +82,13 @@ class Generator {
       case 5: emit(','); break;
       case 6: cancelling_pair(); break;
       case 7: clear_loop(); break;
-      case 8: scan_loop(nested); break;
+      case 8:
+        if (draw_.chance(35)) {
+          seek_loop();
+        } else {
+          scan_loop(nested);
+        }
+        break;
       case 9: case 10: multiply_loop(); break;
       case 11: if (!nested) moving_loop(); else multiply_loop(); break;
       case 12:
@@ -151,6 +157,43 @@ class Generator {
     emit('[');
     adds(draw_.chance(50) ? step : -step);
     emit(']');
+  }
+
+  // A walk carrying k along, `[-k>+k]` (stride 1..3 either way; now and then `[>+k<-k>]`): over
+  // a few cells to a marker holding -k, which stops it; sometimes with no marker (it walks on,
+  // maybe off the tape), sometimes spoiled (it gives back k+1, so it is no seek).
+  void seek_loop() {
+    const int stride = draw_.between(1, 3) * (draw_.chance(60) ? 1 : -1);
+    const int k = draw_.chance(60) ? 1 : draw_.nonzero(5);
+    const bool spoiled = draw_.chance(10);
+    const int start = position_;
+    if (draw_.chance(85)) adds(draw_.nonzero(4));
+    const int cells = draw_.between(0, 4);
+    for (int i = 0; i < cells; ++i) {
+      move(stride);
+      if (!is_counter(position_) && draw_.chance(60)) adds(draw_.nonzero(6));
+    }
+    move(stride);
+    if (!is_counter(position_) && draw_.chance(85)) {
+      code_ += "[-]";
+      adds(-k);
+    }
+    const int marker = position_;
+    go_to(start);
+    emit('[');
+    if (draw_.chance(25)) {
+      move(stride);
+      adds(spoiled ? k + 1 : k);
+      move(-stride);
+      adds(-k);
+      move(stride);
+    } else {
+      adds(-k);
+      move(stride);
+      adds(spoiled ? k + 1 : k);
+    }
+    emit(']');
+    position_ = marker;  // a guess: where the marker stopped it
   }
 
   // A row of non-zero cells and a scan across it, either way; outside loops also scans over

@@ -6,13 +6,16 @@ namespace bf::jit {
 
 namespace {
 
-// LEB128: seven bits a byte, low first; the high bit says another byte follows.
-void put_number(std::vector<uint8_t>& bytes, uint32_t value) {
+// LEB128: seven bits a byte, low first; the high bit says another byte follows. Writes at most
+// 5 bytes at `out`; returns how many.
+size_t encode_number(uint8_t* out, uint32_t value) {
+  size_t n = 0;
   while (value >= 0x80) {
-    bytes.push_back(static_cast<uint8_t>(value | 0x80));
+    out[n++] = static_cast<uint8_t>(value | 0x80);
     value >>= 7;
   }
-  bytes.push_back(static_cast<uint8_t>(value));
+  out[n++] = static_cast<uint8_t>(value);
+  return n;
 }
 
 uint32_t take_number(const std::vector<uint8_t>& bytes, size_t& at) {
@@ -45,8 +48,11 @@ uint32_t AccessMap::mark(uint32_t code_offset, uint32_t src) {
   if (count_ % kBlockMarks == 0) {
     blocks_.push_back(Block{code_offset, src, deltas_.size()});
   } else {
-    put_number(deltas_, code_offset - previous_.offset);
-    put_number(deltas_, zigzag(src - previous_.src));
+    // Both numbers encoded first and appended at once: a mark per access makes this hot.
+    uint8_t encoded[10];
+    size_t n = encode_number(encoded, code_offset - previous_.offset);
+    n += encode_number(encoded + n, zigzag(src - previous_.src));
+    deltas_.insert(deltas_.end(), encoded, encoded + n);
   }
   previous_ = Mark{code_offset, src};
   return count_++;

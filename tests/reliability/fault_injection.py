@@ -154,9 +154,10 @@ class FaultInjection(unittest.TestCase):
 
     def test_signal_while_a_program_runs(self):
         path, expected = self.program("mandelbrot")
-        for _ in range(CASES_PER_KIND):
-            engine, level = self.random.choice([("naive", "O0"), ("threaded", "O0"),
-                                                ("handjit", "O0"), ("naive", "O3")])
+        # Every in-process engine once, at a level where mandelbrot runs long enough to be hit.
+        for engine, level in [("naive", "O0"), ("threaded", "O0"), ("handjit", "O0"),
+                              ("xbyak", "O0"), ("asmjit", "O0"), ("naive", "O3"),
+                              ("threaded", "O3")]:
             sig = self.random.choice(list(STATUS_FOR_SIGNAL))
             delay = self.random.uniform(0.05, 1.5)
             what = f"{engine} {level} mandelbrot, {sig.name} after {delay:.2f} s"

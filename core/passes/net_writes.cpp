@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "core/cell_interval.h"
 #include "core/passes/pass_support.h"
 
 namespace bf::passes {
@@ -21,31 +22,6 @@ constexpr size_t kMaxCells = 16;
 bool in_run(OpKind kind) {
   return kind == OpKind::kAdd || kind == OpKind::kSet || kind == OpKind::kMulAdd;
 }
-
-// The cells certainly on the tape: an interval of offsets from p, since the tape is contiguous.
-// Every certain access widens it, moves shift it, and a loop test or scan leaves only cell[p].
-class OnTape {
- public:
-  void only_p() { interval_ = {0, 0}; }
-  void access(int64_t cell) {
-    interval_ = interval_
-                    ? Interval{std::min(interval_->low, cell), std::max(interval_->high, cell)}
-                    : Interval{cell, cell};
-  }
-  void move(int64_t distance) {
-    if (interval_) interval_ = Interval{interval_->low - distance, interval_->high - distance};
-  }
-  bool covers(int64_t low, int64_t high) const {
-    return interval_ && interval_->low <= low && high <= interval_->high;
-  }
-
- private:
-  struct Interval {
-    int64_t low;
-    int64_t high;
-  };
-  std::optional<Interval> interval_;
-};
 
 // A cell's value during a run: constant + the sum of factor[k] * (cell k's value where the
 // rewritten part starts), k indexing the run's cells; arithmetic mod 256.
@@ -80,7 +56,7 @@ class InlineCells {
 
 class RunRewriter {
  public:
-  RunRewriter(const std::vector<Op>& run, OnTape& tape) : run_(run), tape_(tape) {}
+  RunRewriter(const std::vector<Op>& run, CellInterval& tape) : run_(run), tape_(tape) {}
 
   // Appends the run, rewritten where that is safe and shorter, to `out`.
   void rewrite_into(std::vector<Op>& out) {
@@ -122,18 +98,18 @@ class RunRewriter {
   size_t at(int32_t offset) const { return *index_of(offset); }
 
   void note_accesses(const Op& op) const {
-    tape_.access(op.kind == OpKind::kMulAdd ? op.from : op.offset);
+    tape_.add(op.kind == OpKind::kMulAdd ? op.from : op.offset);
   }
 
   // The first op from which on every cell of the run is certainly on the tape (run size if none),
   // with the values the ops before it leave known in known_.
   size_t safe_start() {
     const auto [low, high] = std::minmax_element(cells_.begin(), cells_.end());
-    OnTape tape = tape_;
+    CellInterval tape = tape_;
     for (size_t i = 0; i < run_.size(); ++i) {
       if (tape.covers(*low, *high)) return i;
       const Op& op = run_[i];
-      tape.access(op.kind == OpKind::kMulAdd ? op.from : op.offset);
+      tape.add(op.kind == OpKind::kMulAdd ? op.from : op.offset);
       std::optional<uint8_t>& target = known_[at(op.offset)];
       switch (op.kind) {
         case OpKind::kSet: target = static_cast<uint8_t>(op.arg); break;
@@ -247,7 +223,7 @@ class RunRewriter {
   }
 
   const std::vector<Op>& run_;
-  OnTape& tape_;
+  CellInterval& tape_;
   InlineCells cells_;
   std::array<std::optional<uint8_t>, kMaxCells> known_{};  // per cell, its value where the
                                                           // rewrite starts
@@ -290,8 +266,11 @@ Program net_writes(const Program& program) {
   Program out;
   out.ops.reserve(program.ops.size());
   const std::vector<bool> keeps_p = loops_keeping_p(program);
-  std::vector<std::optional<OnTape>> before_loop;  // per open loop: what held at its `[`, if kept
-  OnTape tape;
+  // Per open loop: what held at its `[`, if kept.
+  std::vector<std::optional<CellInterval>> before_loop;
+  // Cells certainly on the tape: every access widens it, a move shifts it, a loop test or a scan
+  // leaves only cell[p].
+  CellInterval tape;
   std::vector<Op> run;
   for (size_t i = 0; i < program.ops.size(); ++i) {
     const Op& op = program.ops[i];
@@ -304,18 +283,18 @@ Program net_writes(const Program& program) {
     }
     out.ops.push_back(op);
     switch (op.kind) {
-      case OpKind::kMove: tape.move(op.arg); break;
+      case OpKind::kMove: tape.pointer_moved(op.arg); break;
       case OpKind::kOut:
-      case OpKind::kIn: tape.access(op.offset); break;
+      case OpKind::kIn: tape.add(op.offset); break;
       case OpKind::kLoopBegin:
         // The body starts with what held before the loop, or after its last iteration: the same
         // cells when the loop keeps p.
         if (keeps_p[i]) {
-          tape.access(0);
+          tape.add(0);
           before_loop.emplace_back(tape);
         } else {
           before_loop.emplace_back(std::nullopt);
-          tape.only_p();
+          tape = CellInterval::only(0);
         }
         break;
       case OpKind::kLoopEnd:
@@ -323,11 +302,11 @@ Program net_writes(const Program& program) {
         if (before_loop.back()) {
           tape = *before_loop.back();
         } else {
-          tape.only_p();
+          tape = CellInterval::only(0);
         }
         before_loop.pop_back();
         break;
-      default: tape.only_p(); break;  // scans and seeks
+      default: tape = CellInterval::only(0); break;  // scans and seeks
     }
   }
   link_loops(out);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/cell_interval.h"
 #include "engines/cc/cc_abi.h"
 #include "engines/cc/function_split.h"
 #include "engines/cc/loop_shape.h"
@@ -116,21 +117,6 @@ std::string signed_offset(int64_t value) {
 }
 
 std::string byte_literal(int32_t value) { return std::to_string(static_cast<uint8_t>(value)); }
-
-// Cells known to be on the tape, relative to the region's start (a contiguous range: if its two
-// ends are on the tape, so is everything between).
-struct Checked {
-  bool any = false;
-  int64_t lo = 0;
-  int64_t hi = 0;
-
-  bool covers(int64_t at) const { return any && lo <= at && at <= hi; }
-  void add(int64_t at) {
-    lo = any ? std::min(lo, at) : at;
-    hi = any ? std::max(hi, at) : at;
-    any = true;
-  }
-};
 
 // One walk over the ops, emitting as it goes. A region is planned (its end and sure cells found)
 // when it opens, so its check can precede its code. No recursion: nesting depth is unbounded.
@@ -252,7 +238,7 @@ class Translator {
         // run, check the sure cells of one iteration that are not checked yet.
         const std::string index = std::to_string(i);
         out_ += step() + "  if (!" + cell(d_) + ") goto E" + index + ";\n";
-        Checked inner = checked_.back();
+        CellInterval inner = checked_.back();
         const LoopShape& shape = shapes_[i];
         std::string failed;
         for (const int64_t end : {d_ + shape.sure_min, d_ + shape.sure_max}) {
@@ -368,7 +354,7 @@ class Translator {
   // loop, scan or enclosing loop end. Its sure cells include the test that follows it.
   struct Plan {
     size_t end = 0;  // the op after the region: a test, or the program's end
-    Checked sure;
+    CellInterval sure;  // cells certainly on the tape, from the region's start
     int64_t moved = 0;
   };
 
@@ -445,8 +431,8 @@ class Translator {
     if (d_ != 0) out_ += "  p += " + std::to_string(d_) + ";\n";
     if (region_loop_ == kNoLoop) return false;
     const std::string begin = std::to_string(region_loop_);
-    const Checked& sure = checked_.front();
-    const int64_t ahead = region_moved_ > 0 ? sure.hi : sure.lo;
+    const CellInterval& sure = checked_.front();
+    const int64_t ahead = region_moved_ > 0 ? sure.high() : sure.low();
     out_ += step() + "  if (!t[p]) goto E" + begin + ";\n  if (" + off_tape(ahead) +
             ") HAND_OVER(" + std::to_string(region_loop_ + 1) + ", p);\n  goto B" + begin + ";\nE" +
             begin + ":;\n";
@@ -462,11 +448,11 @@ class Translator {
 
   // The condition "some of `cells` are off the tape", given that cell[p] is on it ("" if none can
   // be).
-  static std::string off_tape(const Checked& cells) {
+  static std::string off_tape(const CellInterval& cells) {
     std::string text;
-    if (cells.lo < 0) text = off_tape(cells.lo);
-    if (cells.hi > 0) {
-      text += (text.empty() ? "" : " || ") + off_tape(cells.hi);
+    if (cells.low() < 0) text = off_tape(cells.low());
+    if (cells.high() > 0) {
+      text += (text.empty() ? "" : " || ") + off_tape(cells.high());
     }
     return text;
   }
@@ -507,7 +493,7 @@ class Translator {
   int64_t region_moved_ = 0;      // where the region leaves p, relative to its start
   size_t region_loop_ = kNoLoop;  // the moving loop whose whole body the region is, if any
   int64_t d_ = 0;                 // pointer position relative to the region's start
-  std::vector<Checked> checked_;  // per fixed loop open in the region, the cells checked so far
+  std::vector<CellInterval> checked_;  // per fixed loop open in the region, the cells checked so far
   int depth_ = 0;                 // loops open at the current op (deep ones are not compiled)
 };
 

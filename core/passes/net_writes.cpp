@@ -56,7 +56,14 @@ class InlineCells {
 
 class RunRewriter {
  public:
-  RunRewriter(const std::vector<Op>& run, CellInterval& tape) : run_(run), tape_(tape) {}
+  RunRewriter(std::span<const Op> run, CellInterval& tape) : run_(run), tape_(tape) {}
+
+  // The whole run as net writes, as if every cell it touches were on the tape (net_form()).
+  std::optional<std::vector<Op>> whole_run_net() {
+    std::vector<Op> net;
+    if (run_.size() < 2 || !collect_cells() || !net_ops(0, net)) return std::nullopt;
+    return net;
+  }
 
   // Appends the run, rewritten where that is safe and shorter, to `out`.
   void rewrite_into(std::vector<Op>& out) {
@@ -222,7 +229,7 @@ class RunRewriter {
     }
   }
 
-  const std::vector<Op>& run_;
+  std::span<const Op> run_;
   CellInterval& tape_;
   InlineCells cells_;
   std::array<std::optional<uint8_t>, kMaxCells> known_{};  // per cell, its value where the
@@ -261,6 +268,11 @@ std::vector<bool> loops_keeping_p(const Program& program) {
 }
 
 }  // namespace
+
+std::optional<std::vector<Op>> net_form(std::span<const Op> run) {
+  CellInterval unused;  // whole_run_net() reads no tape knowledge
+  return RunRewriter(run, unused).whole_run_net();
+}
 
 Program net_writes(const Program& program) {
   Program out;

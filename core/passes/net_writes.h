@@ -2,6 +2,10 @@
 // tape becomes the net change of each cell.
 #pragma once
 
+#include <optional>
+#include <span>
+#include <vector>
+
 #include "core/program.h"
 
 namespace bf::passes {
@@ -20,5 +24,12 @@ namespace bf::passes {
 // only cells not yet overwritten (a swap), when a cell's own factor is not 0 or 1, or when a cell
 // would gain from two other cells (slower than the run it replaces, measured).
 Program net_writes(const Program& program);
+
+// The net writes of `run` (Adds, Sets and MulAdds, in one block: p stays put), as net-writes
+// writes them when every cell the run touches is certainly on the tape -- so, unlike the pass,
+// with no regard for where the run's accesses could trap. nullopt when it has none (fewer than
+// two ops, too many cells, a swap, ...). A JIT that proves the cells on the tape at run time runs
+// this instead of the run (engines/jit/guarded_runs.h).
+std::optional<std::vector<Op>> net_form(std::span<const Op> run);
 
 }  // namespace bf::passes

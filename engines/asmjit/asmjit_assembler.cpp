@@ -18,7 +18,8 @@ x86::Gp d(Reg r) { return x86::gpd(num(r)); }
 x86::Gp b(Reg r) { return x86::gpb(num(r)); }  // al, cl, r8b..r15b (see assembler.h)
 
 x86::Mem sized(const Mem& m, uint32_t size) {
-  return m.has_index ? x86::ptr(q(m.base), q(m.index), 0, 0, size) : x86::ptr(q(m.base), m.disp, size);
+  return m.has_index ? x86::ptr(q(m.base), q(m.index), m.shift, 0, size)
+                     : x86::ptr(q(m.base), m.disp, size);
 }
 x86::Mem byte_at(const Mem& m) { return sized(m, 1); }
 x86::Mem qword_at(const Mem& m) { return sized(m, 8); }

@@ -71,7 +71,7 @@ void X86Encoder::modrm_mem(uint8_t reg, const Mem& m) {
   out_.u8(static_cast<uint8_t>(mod << 6 | low3(reg) << 3 | (sib ? 4 : base)));
   if (sib) {
     const uint8_t index = m.has_index ? low3(num(m.index)) : 4;  // 100: no index
-    out_.u8(static_cast<uint8_t>(index << 3 | base));                // scale 00 (x1)
+    out_.u8(static_cast<uint8_t>(m.shift << 6 | index << 3 | base));
   }
   if (mod == 1) out_.u8(static_cast<uint8_t>(m.disp));
   if (mod == 2) out_.u32(static_cast<uint32_t>(m.disp));

@@ -16,16 +16,17 @@ enum class Reg : uint8_t {
   kR8, kR9, kR10, kR11, kR12, kR13, kR14, kR15,
 };
 
-// [base + disp], or [base + index] (scale 1) when `has_index`.
+// [base + disp], or [base + index * 2^shift] when `has_index`.
 struct Mem {
   Reg base;
   int32_t disp = 0;
   bool has_index = false;
   Reg index = Reg::kRax;
+  uint8_t shift = 0;  // 0..3: scale 1, 2, 4, 8
 };
 
 inline Mem at(Reg base, int32_t disp = 0) { return Mem{base, disp}; }
-inline Mem at(Reg base, Reg index) { return Mem{base, 0, true, index}; }
+inline Mem at(Reg base, Reg index, uint8_t shift = 0) { return Mem{base, 0, true, index, shift}; }
 
 // Condition codes (the low nibble of Jcc's opcode).
 enum class Cond : uint8_t {

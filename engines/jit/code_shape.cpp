@@ -7,6 +7,7 @@ namespace {
 
 constexpr Reg kAl = Reg::kRax;
 constexpr Reg kCl = kCounter;
+constexpr Reg kDl = Reg::kRdx;
 
 Mem cell_at(int32_t disp) { return at(kP, disp); }
 Reg reg(CellRegister cell) { return static_cast<Reg>(static_cast<int>(Reg::kR8) + cell.slot); }
@@ -87,16 +88,30 @@ void CodeShape::test_counter() { a_.test32(kCounter, kCounter); }
 
 Reg CodeShape::product(uint8_t factor) {
   if (factor == 1) return kCl;
+  // 3, 5, 9: lea rax, [rcx + rcx * 2/4/8], quicker than imul
+  for (uint8_t shift = 1; shift <= 3; ++shift) {
+    if (factor == (1 << shift) + 1) {
+      a_.lea(Reg::kRax, at(kCounter, kCounter, shift));
+      return kAl;
+    }
+  }
   a_.imul32_imm8(Reg::kRax, kCounter, static_cast<int8_t>(factor));
   return kAl;
 }
 
+// Through dl, not `add byte [rbx + disp], al`: a multiply chain that walks the tape (each turn
+// adds a multiple of the cell the last turn wrote) loads the target again at once, and on Zen 4
+// that load waits longer for a memory-destination add than for a plain store (long.b, handjit
+// O3: 9.6 -> 8.1 ms CPU).
 void CodeShape::mul_add(int32_t disp, uint8_t factor) {
+  const Reg addend = factor == 255 ? kCl : product(factor);
+  a_.movzx_load8(kDl, cell_at(disp));
   if (factor == 255) {
-    a_.sub8(cell_at(disp), kCl);
+    a_.sub8(kDl, addend);
   } else {
-    a_.add8(cell_at(disp), product(factor));
+    a_.add8(kDl, addend);
   }
+  a_.mov_store8(cell_at(disp), kDl);
 }
 
 void CodeShape::mul_add(CellRegister cell, uint8_t factor) {

@@ -85,11 +85,11 @@ class CodeShape {
   void load_counter(CellRegister cell);
   // test ecx, ecx
   void test_counter();
-  // factor 1:    add byte [rbx + disp], cl
-  // factor 255:  sub byte [rbx + disp], cl
-  // otherwise:   imul eax, ecx, imm8(factor); add byte [rbx + disp], al
+  // [imul eax, ecx, imm8(factor) unless factor is 1 or 255;] movzx edx, byte [rbx + disp];
+  // add dl, cl/al (factor 255: sub dl, cl); mov byte [rbx + disp], dl
   void mul_add(int32_t disp, uint8_t factor);
-  // the same with r8b+slot in place of byte [rbx + disp]
+  // factor 1: add r8b+slot, cl; factor 255: sub r8b+slot, cl; otherwise imul eax, ecx,
+  // imm8(factor); add r8b+slot, al
   void mul_add(CellRegister cell, uint8_t factor);
   // A MulAdd on a target whose value is known, without reading it (the same value when ecx is 0):
   // factor 1, base 0:  mov byte [rbx + disp], cl

@@ -1,5 +1,5 @@
-// Everything after the epilogue: exit stubs, plain copies of fixed regions, and the stubs the
-// code emitted so far asked for (a plain copy may ask for more, so stubs come last).
+// Everything after the epilogue: exit stubs, plain copies of fixed regions and guarded runs, and
+// the stubs the code emitted so far asked for (a plain copy may ask for more, so stubs come last).
 #include "engines/jit/lowerer.h"
 
 namespace bf::jit {
@@ -18,6 +18,12 @@ void Lowerer::emit_out_of_line() {
     emit_.bind(plain.start);
     facts_.at_plain_copy(plain.known);
     for (size_t i = plain.region->begin; i <= plain.region->end; ++i) i = lower_op(i, Copy::kPlain);
+    emit_.jump(plain.after);
+  }
+  for (const RunCopy& plain : run_copies_) {
+    emit_.bind(plain.start);
+    facts_.at_plain_copy(plain.known);
+    lower_apart(plain.run->plain);
     emit_.jump(plain.after);
   }
   for (const CheckStub& stub : check_stubs_) {

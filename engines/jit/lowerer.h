@@ -7,6 +7,7 @@
 //                           one step at a time; seeks (scans for a value) the same, inline only
 //   lower_mul_add.cpp       MulAdd groups: one counter read, range-checked targets
 //   lower_fixed_region.cpp  a loop nest on pinned cell registers, and its plain copy
+//   lower_guarded_run.cpp   a straight run's net form behind a range check, and its plain copy
 //   lower_out_of_line.cpp   everything after the epilogue: exits, plain copies, stubs
 // What is known about the cells lives in one Facts value (facts.h), changed only by its
 // operations.
@@ -21,13 +22,15 @@
 #include "engines/jit/code_shape.h"
 #include "engines/jit/facts.h"
 #include "engines/jit/fixed_regions.h"
+#include "engines/jit/guarded_runs.h"
 #include "engines/jit/lowering.h"
 #include "engines/jit/peeled_loops.h"
 
 namespace bf::jit {
 
-// Which copy of the code is being lowered: the main one, whose positions op_offsets records,
-// or an out-of-line plain copy of a fixed region (no regions or peeling inside, nothing recorded).
+// Which copy of the code is being lowered: the main one, whose positions op_offsets records, or
+// another -- an out-of-line plain copy of a fixed region, either copy of a guarded run -- with no
+// regions, peeling or guarded runs inside and nothing recorded.
 enum class Copy : uint8_t { kMain, kPlain };
 
 class Lowerer {
@@ -59,6 +62,13 @@ class Lowerer {
     Label start;
     Label after;
     KnownCells known;  // at the region's entry
+  };
+  // The plain copy of a guarded run, run when its cells are not all on the tape.
+  struct RunCopy {
+    const GuardedRun* run;
+    Label start;
+    Label after;
+    KnownCells known;  // at the run's entry
   };
 
   // lowering.cpp
@@ -98,10 +108,13 @@ class Lowerer {
   size_t fixed_region(const FixedRegion& region);
   size_t region_op(size_t i);
   void region_loop_test(uint32_t src, bool flags_hold_cell);
+  // lower_guarded_run.cpp
+  size_t guarded_run(const GuardedRun& run);
+  void lower_apart(std::span<const Op> ops);
   // lower_out_of_line.cpp
   void emit_out_of_line();
 
-  const std::vector<Op>& ops_;
+  std::span<const Op> ops_;  // the program's, or those lower_apart() lowers
   const bool record_op_offsets_;
   const bool consume_program_;
   const void* released_to_;   // consume_program: the ops' pages are released up to here
@@ -116,6 +129,8 @@ class Lowerer {
   std::vector<GroupStub> group_stubs_;
   const std::vector<FixedRegion> regions_;
   std::vector<PlainCopy> plain_copies_;
+  const std::vector<GuardedRun> guarded_runs_;
+  std::vector<RunCopy> run_copies_;
   const std::vector<PeeledLoop> peeled_;
   size_t next_peeled_ = 0;
   size_t next_region_ = 0;

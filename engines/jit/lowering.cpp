@@ -35,6 +35,7 @@ Lowerer::Lowerer(const Program& program, const CompileOptions& options, Assemble
       emit_(assembler),
       facts_(static_cast<int64_t>(Tape::guard_bytes())),
       regions_(find_fixed_regions(program)),
+      guarded_runs_(find_guarded_runs(program)),
       peeled_(find_peeled_loops(program)) {}
 
 CodeLayout Lowerer::run() {
@@ -73,10 +74,13 @@ void Lowerer::give_back_lowered(size_t last) {
   }
 }
 
-// Lowers ops_[i] (and, for a MulAdd group, a fixed region or a peeled loop, the ops after it);
-// returns the last index consumed.
+// Lowers ops_[i] (and, for a MulAdd group, a fixed region, a guarded run or a peeled loop, the
+// ops after it); returns the last index consumed.
 size_t Lowerer::lower_op(size_t i, Copy copy) {
   const Op& op = ops_[i];
+  if (copy == Copy::kMain) {
+    if (const GuardedRun* run = guarded_run_at(guarded_runs_, i)) return guarded_run(*run);
+  }
   record(i, copy);
   // Flags describe cell[p] only right after an add to it; anything else emitted spoils them.
   const bool flags_hold_cell = facts_.flags_hold_cell;

@@ -26,7 +26,7 @@ Xbyak::Reg64 q(Reg r) { return Xbyak::Reg64(num(r)); }
 Xbyak::Reg32 d(Reg r) { return Xbyak::Reg32(num(r)); }
 Xbyak::Reg8 b(Reg r) { return Xbyak::Reg8(num(r)); }  // al, cl, r8b..r15b (see assembler.h)
 Xbyak::RegExp address(const Mem& m) {
-  return m.has_index ? q(m.base) + q(m.index) : q(m.base) + m.disp;
+  return m.has_index ? q(m.base) + q(m.index) * (1 << m.shift) : q(m.base) + m.disp;
 }
 
 }  // namespace

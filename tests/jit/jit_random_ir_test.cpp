@@ -22,13 +22,14 @@ constexpr uint64_t kStepLimit = 20000;
 // Shapes the optimizer may never produce, on tapes mostly one page long so that traps of every
 // kind happen: offsets as far as an op may reach, moves beyond the guard region, scans of any
 // stride, MulAdd groups with offset counters, and the shapes the JITs compile specially (flags
-// reused by a loop test, fixed nests in registers, peeled walks, cells of known value).
+// reused by a loop test, fixed nests in registers, peeled walks, cells of known value, runs of
+// dead writes behind a range check).
 RandomIrOptions jit_programs() {
   const int32_t beyond_guard = static_cast<int32_t>(Tape::guard_bytes()) + 7;
   return {
       .mix = {.add = 20, .set = 10, .move = 25, .out = 7, .in = 3, .loop = 20, .scan = 10,
               .multiply = 20, .add_then_loop = 10, .fixed_nest = 5, .walk_loop = 6,
-              .known_values = 4},
+              .known_values = 4, .dead_writes = 6},
       .min_pieces = 4, .max_pieces = 23, .max_body_pieces = 6,
       .start_moves = {{.percent = 100, .low = 0, .high = 63}},
       .near_offset = 6, .wide_offset_percent = 10, .wide_offset = 300,

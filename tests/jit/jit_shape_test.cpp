@@ -42,6 +42,14 @@ Program known_values() {
                   begin(23), mul_add(1, -8, 1, 24, 23), set(0, 1, 25), move(9, 26), end(27)});
 }
 
+// A guarded run (guarded_runs.h), long.b's inner if-body: p[5] += 3 and p[6] += p[5] * 5 are
+// dead (sets follow), so the net form has neither; cells 0 and 5 come from the input (values not
+// known, cells known on the tape), so cells -1 and 6 are range checked.
+Program guarded_run() {
+  return program({in(5, 0), in(0, 1), mul_add(3, -1, 0, 2, 3), add(3, 5, 4), mul_add(5, 6, 5, 5, 6),
+                  set(0, 5, 7), set(0, 6, 8), set(0, 0, 9)});
+}
+
 class JitShape : public EngineTest {};
 
 TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
@@ -54,7 +62,7 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 -- op 3
 3: lea rax, [rbx + 4]
 4: cmp rax, r14
-5: jae @110
+5: jae @116
 6: movzx r8d, byte ptr [rbx]
 7: movzx r9d, byte ptr [rbx + 4]
 8: test r8b, r8b
@@ -84,111 +92,117 @@ TEST_P(JitShape, EveryOpHasTheDocumentedCode) {
 23: movzx ecx, byte ptr [rbx]
 24: lea rax, [rbx + 0x12c]
 25: cmp rax, r14
-26: jae @119
-27: add byte ptr [rbx + 1], cl
+26: jae @125
+27: movzx edx, byte ptr [rbx + 1]
+28: add dl, cl
+29: mov byte ptr [rbx + 1], dl
 -- op 13
-28: sub byte ptr [rbx + 2], cl
+30: movzx edx, byte ptr [rbx + 2]
+31: sub dl, cl
+32: mov byte ptr [rbx + 2], dl
 -- op 14
-29: imul eax, ecx, 3
-30: add byte ptr [rbx + 0x12c], al
+33: lea rax, [rcx + rcx*2]
+34: movzx edx, byte ptr [rbx + 0x12c]
+35: add dl, al
+36: mov byte ptr [rbx + 0x12c], dl
 -- op 15
-31: mov byte ptr [rbx], 0
+37: mov byte ptr [rbx], 0
 -- op 16
-32: add rbx, 1
+38: add rbx, 1
 -- op 17
-33: cmp byte ptr [rbx], 0
-34: je @73
-35: cmp byte ptr [rbx + 1], 0
-36: je @66
-37: cmp byte ptr [rbx + 2], 0
-38: je @64
-39: cmp byte ptr [rbx + 3], 0
-40: je @62
-41: add rbx, 4
-42: cmp byte ptr [rbx], 0
-43: je @73
-44: cmp byte ptr [rbx + 1], 0
-45: je @72
-46: cmp byte ptr [rbx + 2], 0
-47: je @70
-48: cmp byte ptr [rbx + 3], 0
-49: je @68
-50: add rbx, 4
-51: cmp byte ptr [rbx], 0
-52: je @73
-53: lea rdi, [rbx + 1]
-54: mov rsi, r13
-55: mov rdx, r14
-56: mov ecx, 1
-57: movabs rax, zero_scan
-58: call rax
-59: mov rbx, rax
-60: cmp byte ptr [rbx], 0
-61: jmp @73
-62: add rbx, 3
-63: jmp @73
-64: add rbx, 2
-65: jmp @73
-66: add rbx, 1
-67: jmp @73
+39: cmp byte ptr [rbx], 0
+40: je @79
+41: cmp byte ptr [rbx + 1], 0
+42: je @72
+43: cmp byte ptr [rbx + 2], 0
+44: je @70
+45: cmp byte ptr [rbx + 3], 0
+46: je @68
+47: add rbx, 4
+48: cmp byte ptr [rbx], 0
+49: je @79
+50: cmp byte ptr [rbx + 1], 0
+51: je @78
+52: cmp byte ptr [rbx + 2], 0
+53: je @76
+54: cmp byte ptr [rbx + 3], 0
+55: je @74
+56: add rbx, 4
+57: cmp byte ptr [rbx], 0
+58: je @79
+59: lea rdi, [rbx + 1]
+60: mov rsi, r13
+61: mov rdx, r14
+62: mov ecx, 1
+63: movabs rax, zero_scan
+64: call rax
+65: mov rbx, rax
+66: cmp byte ptr [rbx], 0
+67: jmp @79
 68: add rbx, 3
-69: jmp @73
+69: jmp @79
 70: add rbx, 2
-71: jmp @73
+71: jmp @79
 72: add rbx, 1
+73: jmp @79
+74: add rbx, 3
+75: jmp @79
+76: add rbx, 2
+77: jmp @79
+78: add rbx, 1
 -- op 18
-73: add rbx, 3
+79: add rbx, 3
 -- op 19
-74: cmp byte ptr [rbx], 0
-75: je @91
-76: cmp byte ptr [rbx - 9], 0
-77: je @90
-78: cmp byte ptr [rbx - 0x12], 0
-79: je @88
-80: cmp byte ptr [rbx - 0x1b], 0
-81: je @86
-82: add rbx, -0x24
-83: cmp byte ptr [rbx], 0
-84: jne @76
-85: jmp @91
-86: add rbx, -0x1b
-87: jmp @91
-88: add rbx, -0x12
-89: jmp @91
-90: add rbx, -9
+80: cmp byte ptr [rbx], 0
+81: je @97
+82: cmp byte ptr [rbx - 9], 0
+83: je @96
+84: cmp byte ptr [rbx - 0x12], 0
+85: je @94
+86: cmp byte ptr [rbx - 0x1b], 0
+87: je @92
+88: add rbx, -0x24
+89: cmp byte ptr [rbx], 0
+90: jne @82
+91: jmp @97
+92: add rbx, -0x1b
+93: jmp @97
+94: add rbx, -0x12
+95: jmp @97
+96: add rbx, -9
 -- op 20
-91: movzx eax, byte ptr [rbx]
-92: mov rcx, qword ptr [r12]
-93: mov rdx, qword ptr [r12 + 8]
-94: mov byte ptr [rcx + rdx], al
-95: add rdx, 1
-96: mov qword ptr [r12 + 8], rdx
-97: cmp rdx, qword ptr [r12 + 0x10]
-98: jne @102
-99: mov rdi, r12
-100: movabs rax, bf_flush_output
-101: call rax
+97: movzx eax, byte ptr [rbx]
+98: mov rcx, qword ptr [r12]
+99: mov rdx, qword ptr [r12 + 8]
+100: mov byte ptr [rcx + rdx], al
+101: add rdx, 1
+102: mov qword ptr [r12 + 8], rdx
+103: cmp rdx, qword ptr [r12 + 0x10]
+104: jne @108
+105: mov rdi, r12
+106: movabs rax, bf_flush_output
+107: call rax
 -- op 21
-102: movzx esi, byte ptr [rbx + 1]
-103: mov rdi, r12
-104: movabs rax, bf_read_input
-105: call rax
-106: mov byte ptr [rbx + 1], al
-107: mov eax, 0
-108: mov eax, 2
-109: jmp @epilogue
-110: movzx r8d, byte ptr [rbx]
-111: test r8b, r8b
-112: je @118
-113: add r8b, 0xff
-114: mov byte ptr [rbx], r8b
-115: add byte ptr [rbx + 4], 2
-116: test r8b, r8b
-117: jne @113
-118: jmp @16
-119: test ecx, ecx
-120: je @31
-121: jmp @27
+108: movzx esi, byte ptr [rbx + 1]
+109: mov rdi, r12
+110: movabs rax, bf_read_input
+111: call rax
+112: mov byte ptr [rbx + 1], al
+113: mov eax, 0
+114: mov eax, 2
+115: jmp @epilogue
+116: movzx r8d, byte ptr [rbx]
+117: test r8b, r8b
+118: je @124
+119: add r8b, 0xff
+120: mov byte ptr [rbx], r8b
+121: add byte ptr [rbx + 4], 2
+122: test r8b, r8b
+123: jne @119
+124: jmp @16
+125: test ecx, ecx
+126: je @37
+127: jmp @27
 )";
   EXPECT_EQ(body_text(compiled_listing(engine(), every_op(), false)), expected);
 }
@@ -237,34 +251,106 @@ TEST_P(JitShape, KnownValuesHaveTheDocumentedCode) {
 21: add rbx, 9
 -- op 19
 22: cmp byte ptr [rbx], 0
-23: je @36
+23: je @38
 24: movzx ecx, byte ptr [rbx + 1]
-25: add byte ptr [rbx - 8], cl
-26: mov byte ptr [rbx + 1], 0
-27: add rbx, 9
-28: cmp byte ptr [rbx], 0
-29: je @36
+25: movzx edx, byte ptr [rbx - 8]
+26: add dl, cl
+27: mov byte ptr [rbx - 8], dl
+28: mov byte ptr [rbx + 1], 0
+29: add rbx, 9
+30: cmp byte ptr [rbx], 0
+31: je @38
 -- op 20
-30: movzx ecx, byte ptr [rbx + 1]
-31: mov byte ptr [rbx - 8], cl
+32: movzx ecx, byte ptr [rbx + 1]
+33: mov byte ptr [rbx - 8], cl
 -- op 21
-32: mov byte ptr [rbx + 1], 0
+34: mov byte ptr [rbx + 1], 0
 -- op 22
-33: add rbx, 9
+35: add rbx, 9
 -- op 23
-34: cmp byte ptr [rbx], 0
-35: jne @30
-36: mov eax, 0
-37: mov eax, 2
-38: jmp @epilogue
+36: cmp byte ptr [rbx], 0
+37: jne @32
+38: mov eax, 0
+39: mov eax, 2
+40: jmp @epilogue
 )";
   EXPECT_EQ(body_text(compiled_listing(engine(), known_values(), false)), expected);
+}
+
+TEST_P(JitShape, GuardedRunsHaveTheDocumentedCode) {
+  const std::string expected = R"(-- op 0
+0: movzx esi, byte ptr [rbx + 5]
+1: mov rdi, r12
+2: movabs rax, bf_read_input
+3: call rax
+4: mov byte ptr [rbx + 5], al
+-- op 1
+5: movzx esi, byte ptr [rbx]
+6: mov rdi, r12
+7: movabs rax, bf_read_input
+8: call rax
+9: mov byte ptr [rbx], al
+-- op 2
+-- op 3
+-- op 4
+-- op 5
+-- op 6
+-- op 7
+10: lea rax, [rbx + 6]
+11: cmp rax, r14
+12: jae @27
+13: lea rax, [rbx - 1]
+14: cmp rax, r13
+15: jb @27
+16: movzx ecx, byte ptr [rbx]
+17: lea rax, [rcx + rcx*2]
+18: movzx edx, byte ptr [rbx - 1]
+19: add dl, al
+20: mov byte ptr [rbx - 1], dl
+21: mov byte ptr [rbx + 5], 0
+22: mov byte ptr [rbx + 6], 0
+23: mov byte ptr [rbx], 0
+24: mov eax, 0
+25: mov eax, 2
+26: jmp @epilogue
+27: movzx ecx, byte ptr [rbx]
+28: lea rax, [rbx - 1]
+29: cmp rax, r13
+30: jb @50
+31: lea rax, [rcx + rcx*2]
+32: movzx edx, byte ptr [rbx - 1]
+33: add dl, al
+34: mov byte ptr [rbx - 1], dl
+35: movzx r8d, byte ptr [rbx + 5]
+36: add r8b, 3
+37: mov byte ptr [rbx + 5], r8b
+38: mov ecx, r8d
+39: lea rax, [rbx + 6]
+40: cmp rax, r14
+41: jae @53
+42: lea rax, [rcx + rcx*4]
+43: movzx edx, byte ptr [rbx + 6]
+44: add dl, al
+45: mov byte ptr [rbx + 6], dl
+46: mov byte ptr [rbx + 5], 0
+47: mov byte ptr [rbx + 6], 0
+48: mov byte ptr [rbx], 0
+49: jmp @24
+50: test ecx, ecx
+51: je @35
+52: jmp @31
+53: test ecx, ecx
+54: je @46
+55: jmp @42
+)";
+  EXPECT_EQ(body_text(compiled_listing(engine(), guarded_run(), false)), expected);
 }
 
 // Programs that between them reach every decision lowering makes.
 std::vector<std::pair<std::string, Program>> shape_programs() {
   std::vector<std::pair<std::string, Program>> programs{{"every_op", every_op()},
-                                                       {"known_values", known_values()}};
+                                                       {"known_values", known_values()},
+                                                       {"guarded_run", guarded_run()}};
   const int32_t far = static_cast<int32_t>(Tape::guard_bytes()) + 10;
   programs.emplace_back("checks", program({move(far, 0), add(1, 0, 1), mul_add(2, -1, 0, 2, 3),
                                            mul_add(1, -3, 0, 4, 3), move(-far, 5), scan(far, 6, 7),

@@ -64,6 +64,18 @@ TEST(X86Encoder, MemoryOperandsWithEveryBaseAndDisplacement) {
   }
 }
 
+TEST(X86Encoder, ScaledIndex) {
+  // lea rax, [rcx + rcx*2/4/8]: MulAdd products by 3, 5 and 9 (and the other bases and indexes
+  // that are not rsp/rbp/r12/r13, whose SIB forms differ).
+  const char* const kScales[] = {"", "*2", "*4", "*8"};
+  for (uint8_t shift = 0; shift <= 3; ++shift) {
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.lea(Reg::kRax, at(Reg::kRcx, Reg::kRcx, shift)); }),
+              std::string("lea rax, [rcx + rcx") + kScales[shift] + "]");
+    EXPECT_EQ(encoded([&](X86Encoder& x) { x.lea(Reg::kR9, at(Reg::kRbx, Reg::kR10, shift)); }),
+              std::string("lea r9, [rbx + r10") + kScales[shift] + "]");
+  }
+}
+
 TEST(X86Encoder, EveryRegisterInTheRegField) {
   for (int r = 0; r < 16; ++r) {
     EXPECT_EQ(encoded([&](X86Encoder& x) { x.movzx_load8(reg(r), at(Reg::kR12, 8)); }),

@@ -49,7 +49,7 @@ class Generator {
  private:
   enum class Piece {
     kAdd, kSet, kMove, kOut, kIn, kLoop, kScan, kMultiply,
-    kAddThenLoop, kFixedNest, kWalkLoop, kKnownValues,
+    kAddThenLoop, kFixedNest, kWalkLoop, kKnownValues, kDeadWrites,
   };
 
   Piece pick() {
@@ -61,6 +61,7 @@ class Generator {
         {mix.scan, Piece::kScan},         {mix.multiply, Piece::kMultiply},
         {mix.add_then_loop, Piece::kAddThenLoop}, {mix.fixed_nest, Piece::kFixedNest},
         {mix.walk_loop, Piece::kWalkLoop}, {mix.known_values, Piece::kKnownValues},
+        {mix.dead_writes, Piece::kDeadWrites},
     };
     int total = 0;
     for (const auto& [weight, piece] : weights) total += weight;
@@ -108,6 +109,7 @@ class Generator {
       case Piece::kFixedNest: fixed_nest(0); return 0;
       case Piece::kWalkLoop: walk_loop(); return std::nullopt;
       case Piece::kKnownValues: return known_values();
+      case Piece::kDeadWrites: dead_writes(); return 0;
     }
     return 0;  // not reached
   }
@@ -289,6 +291,21 @@ class Generator {
         emit(OpKind::kLoopEnd, 0);
         return 0;
     }
+  }
+
+  // A run whose first writes later ones overwrite -- an add to a cell, a multiply of it into
+  // another, then sets of both -- near p: the JITs run its net form behind a range check, or its
+  // plain copy near a tape end, where whether the multiply's target traps depends on the counter.
+  void dead_writes() {
+    const int32_t cell = draw_.between(-6, 6);
+    int32_t target = draw_.between(-6, 6);
+    if (target == cell) target = cell + 1;
+    if (draw_.chance(30)) emit(OpKind::kMulAdd, draw_.between(-3, 3), cell - 1, cell + 1);  // kept
+    emit(OpKind::kAdd, draw_.between(-3, 3), cell);
+    emit(OpKind::kMulAdd, draw_.between(-5, 5), target, cell);
+    if (draw_.chance(40)) emit(OpKind::kAdd, draw_.between(-3, 3), target);
+    emit(OpKind::kSet, draw_.between(0, 3), cell);
+    if (draw_.chance(70)) emit(OpKind::kSet, draw_.between(0, 3), target);
   }
 
   void emit(OpKind kind, int32_t arg, int32_t offset = 0, int32_t from = 0) {

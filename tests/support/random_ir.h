@@ -28,6 +28,7 @@ struct RandomIrOptions {
     int fixed_nest = 0;     // nested loops that never move p (the JITs keep cells in registers)
     int walk_loop = 0;      // a loop stepping p whose body zeroes the next iteration's target
     int known_values = 0;   // ops on cells just set or added to (the JITs know their values)
+    int dead_writes = 0;    // a run of writes that later sets overwrite (JITs: guarded runs)
   } mix;
 
   // Length: pieces at the top level, and in each loop body (at least one).

@@ -35,8 +35,7 @@ UsageError option_error(const std::string& prefix, const boost::program_options:
   return UsageError{message};
 }
 
-po::options_description describe_options(const std::string& caption,
-                                         OptionSpecs specs) {
+po::options_description describe_options(const std::string& caption, OptionSpecs specs) {
   po::options_description options(caption);
   for (const OptionSpec& spec : specs) {
     const std::string help = spec.description();

@@ -19,7 +19,7 @@ struct OptionSpec {
   std::string (*build_help)() = nullptr;
 
   std::string_view long_name() const;
-  char short_name() const;  // '\0': none
+  char short_name() const;          // '\0': none
   std::string description() const;  // --help's text
 };
 

@@ -23,8 +23,7 @@ const OptionSpec* find_short(OptionSpecs specs, char name) {
 
 }  // namespace
 
-std::optional<OptionValues> parse_plain_options(int argc, char** argv,
-                                                OptionSpecs specs,
+std::optional<OptionValues> parse_plain_options(int argc, char** argv, OptionSpecs specs,
                                                 const std::string& positional_name) {
   OptionValues values;
   for (int i = 1; i < argc; ++i) {

@@ -15,8 +15,7 @@
 namespace bf::cli {
 
 // argv[0] is the command's name; the positional argument is stored as `positional_name`.
-std::optional<OptionValues> parse_plain_options(int argc, char** argv,
-                                                OptionSpecs specs,
+std::optional<OptionValues> parse_plain_options(int argc, char** argv, OptionSpecs specs,
                                                 const std::string& positional_name);
 
 }  // namespace bf::cli

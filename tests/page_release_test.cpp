@@ -16,8 +16,8 @@ constexpr size_t kBytes = 4 * ConsumedPrefix::kStepBytes;
 class ConsumedPrefixTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    void* memory = ::mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                          -1, 0);
+    void* memory =
+        ::mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     ASSERT_NE(memory, MAP_FAILED);
     bytes_ = static_cast<unsigned char*>(memory);
     std::memset(bytes_, 0xab, kBytes);

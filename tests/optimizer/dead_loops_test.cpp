@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <set>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/ir_printer.h"
@@ -74,8 +74,8 @@ TEST(DeadLoops, KnownCellsRemovesEveryLoopItRemoves) {
     const std::multiset<uint32_t> by_dead_loops = loops_left(passes::dead_loops(program));
     const std::multiset<uint32_t> by_known_cells = loops_left(passes::known_cells(program));
     for (const uint32_t src : by_known_cells) {
-      EXPECT_TRUE(by_dead_loops.count(src)) << "seed " << seed << ": the loop at byte " << src
-                                            << " is dead to dead-loops only";
+      EXPECT_TRUE(by_dead_loops.count(src))
+          << "seed " << seed << ": the loop at byte " << src << " is dead to dead-loops only";
     }
     removed += static_cast<int>(loops_left(program).size() - by_dead_loops.size());
   }

@@ -35,23 +35,23 @@ UsageError option_error(const std::string& prefix, const boost::program_options:
   return UsageError{message};
 }
 
-po::options_description describe_options(const std::string& caption,
-                                         const std::vector<OptionSpec>& specs) {
+po::options_description describe_options(const std::string& caption, OptionSpecs specs) {
   po::options_description options(caption);
   for (const OptionSpec& spec : specs) {
+    const std::string help = spec.description();
     if (!spec.takes_value) {
-      options.add_options()(spec.names, spec.help.c_str());
+      options.add_options()(spec.names, help.c_str());
     } else if (spec.default_value != nullptr) {
       options.add_options()(spec.names, po::value<std::string>()->default_value(spec.default_value),
-                            spec.help.c_str());
+                            help.c_str());
     } else {
-      options.add_options()(spec.names, po::value<std::string>(), spec.help.c_str());
+      options.add_options()(spec.names, po::value<std::string>(), help.c_str());
     }
   }
   return options;
 }
 
-OptionValues option_values(const po::variables_map& vm, const std::vector<OptionSpec>& specs) {
+OptionValues option_values(const po::variables_map& vm, OptionSpecs specs) {
   OptionValues values;
   for (const OptionSpec& spec : specs) {
     const std::string name(spec.long_name());

@@ -4,7 +4,6 @@
 
 #include <boost/program_options.hpp>
 #include <string>
-#include <vector>
 
 #include "cli/cli_common.h"
 #include "cli/option_spec.h"
@@ -24,10 +23,10 @@ UsageError option_error(const std::string& prefix, const boost::program_options:
 
 // The options of `specs` (string values), under `caption`, as Boost describes and parses them.
 boost::program_options::options_description describe_options(const std::string& caption,
-                                                              const std::vector<OptionSpec>& specs);
+                                                              OptionSpecs specs);
 
 // The values Boost stored for `specs` and for the positional "file", by long name.
 OptionValues option_values(const boost::program_options::variables_map& vm,
-                           const std::vector<OptionSpec>& specs);
+                           OptionSpecs specs);
 
 }  // namespace bf::cli

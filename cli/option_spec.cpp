@@ -7,6 +7,8 @@ std::string_view OptionSpec::long_name() const {
   return all.substr(0, all.find(','));
 }
 
+std::string OptionSpec::description() const { return build_help ? build_help() : help; }
+
 char OptionSpec::short_name() const {
   const std::string_view all = names;
   const size_t comma = all.find(',');

@@ -7,14 +7,14 @@ namespace bf::cli {
 
 namespace {
 
-const OptionSpec* find_long(const std::vector<OptionSpec>& specs, std::string_view name) {
+const OptionSpec* find_long(OptionSpecs specs, std::string_view name) {
   for (const OptionSpec& spec : specs) {
     if (spec.long_name() == name) return &spec;
   }
   return nullptr;
 }
 
-const OptionSpec* find_short(const std::vector<OptionSpec>& specs, char name) {
+const OptionSpec* find_short(OptionSpecs specs, char name) {
   for (const OptionSpec& spec : specs) {
     if (spec.short_name() == name) return &spec;
   }
@@ -23,8 +23,7 @@ const OptionSpec* find_short(const std::vector<OptionSpec>& specs, char name) {
 
 }  // namespace
 
-std::optional<OptionValues> parse_plain_options(int argc, char** argv,
-                                                const std::vector<OptionSpec>& specs,
+std::optional<OptionValues> parse_plain_options(int argc, char** argv, OptionSpecs specs,
                                                 const std::string& positional_name) {
   OptionValues values;
   for (int i = 1; i < argc; ++i) {

@@ -8,15 +8,14 @@
 #pragma once
 
 #include <optional>
-#include <vector>
+#include <string>
 
 #include "cli/option_spec.h"
 
 namespace bf::cli {
 
 // argv[0] is the command's name; the positional argument is stored as `positional_name`.
-std::optional<OptionValues> parse_plain_options(int argc, char** argv,
-                                                const std::vector<OptionSpec>& specs,
+std::optional<OptionValues> parse_plain_options(int argc, char** argv, OptionSpecs specs,
                                                 const std::string& positional_name);
 
 }  // namespace bf::cli

@@ -10,7 +10,7 @@
 namespace bf::cli {
 
 int run_command(int argc, char** argv) {
-  const std::vector<OptionSpec> specs = run_option_specs();
+  const OptionSpecs specs = run_option_specs();
   const boost::program_options::options_description visible = describe_options(kRunUsage, specs);
   const OptionValues values =
       option_values(parse_with_program_file(argc, argv, visible, "run"), specs);

@@ -33,33 +33,40 @@ const char* const kRunHelpEnd =
     "ended by SIGHUP/SIGINT/SIGTERM (the C compiler and temporary files go too;\nthe output so "
     "far is written).\n";
 
-std::vector<OptionSpec> run_option_specs() {
-  return {
-      {"help,h", false, nullptr, "show this help"},
-      {"code,e", true, nullptr, "run CODE instead of a file"},
-      {"engine", true, nullptr,
-       "engine to use (see `bfbench engines`; default: " + default_engine().name +
-           ", the fastest in this build)"},
-      {"level,O", true, "O3", "optimization level O0..O3"},
-      {"input,i", true, nullptr, "read the program's input from this file"},
-      {"input-text", true, nullptr, "use this text as the program's input"},
-      {"eof", true, "keep", "what ',' stores at end of input: keep (cell unchanged), 0, or 255"},
-      {"tape-size", true, nullptr,
-       "tape cells, rounded up to whole 4 KiB pages (default 1M); K/M/G suffixes allowed"},
-      {"max-steps", true, nullptr,
-       "stop with an error after this many loop iterations (executed '[' and ']' tests)"},
-      {"timeout", true, nullptr,
-       "stop with an error after this many seconds, compile included (exit 124)"},
-      {"compile-timeout", true, nullptr,
-       "cc engine: stop the C compiler after this many seconds (exit 70); default 30 s plus "
-       "10 ms per op of the optimized program"},
-      {"max-code-size", true, nullptr,
-       "largest program source, and largest machine code a JIT may generate, in bytes (default "
-       "1G; K/M/G suffixes allowed): more is an error (exit 65 for the source, 70 for the code)"},
-      {"perf-map", false, nullptr,
-       "JIT engines: name their code per op in /tmp/perf-PID.map, for perf report"},
-  };
+namespace {
+
+std::string engine_help() {
+  return "engine to use (see `bfbench engines`; default: " + default_engine().name +
+         ", the fastest in this build)";
 }
+
+constexpr OptionSpec kRunOptionSpecs[] = {
+    {"help,h", false, nullptr, "show this help"},
+    {"code,e", true, nullptr, "run CODE instead of a file"},
+    {"engine", true, nullptr, nullptr, engine_help},
+    {"level,O", true, "O3", "optimization level O0..O3"},
+    {"input,i", true, nullptr, "read the program's input from this file"},
+    {"input-text", true, nullptr, "use this text as the program's input"},
+    {"eof", true, "keep", "what ',' stores at end of input: keep (cell unchanged), 0, or 255"},
+    {"tape-size", true, nullptr,
+     "tape cells, rounded up to whole 4 KiB pages (default 1M); K/M/G suffixes allowed"},
+    {"max-steps", true, nullptr,
+     "stop with an error after this many loop iterations (executed '[' and ']' tests)"},
+    {"timeout", true, nullptr,
+     "stop with an error after this many seconds, compile included (exit 124)"},
+    {"compile-timeout", true, nullptr,
+     "cc engine: stop the C compiler after this many seconds (exit 70); default 30 s plus "
+     "10 ms per op of the optimized program"},
+    {"max-code-size", true, nullptr,
+     "largest program source, and largest machine code a JIT may generate, in bytes (default "
+     "1G; K/M/G suffixes allowed): more is an error (exit 65 for the source, 70 for the code)"},
+    {"perf-map", false, nullptr,
+     "JIT engines: name their code per op in /tmp/perf-PID.map, for perf report"},
+};
+
+}  // namespace
+
+OptionSpecs run_option_specs() { return kRunOptionSpecs; }
 
 RunOptions run_options_from(const OptionValues& values) {
   RunOptions options;

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "cli/option_spec.h"
 #include "core/engine.h"
@@ -32,7 +31,7 @@ struct RunOptions {
 };
 
 // `run`'s options in the order --help lists them (the program FILE is positional, "file").
-std::vector<OptionSpec> run_option_specs();
+OptionSpecs run_option_specs();
 
 // --help's first lines and its closing paragraph on exit codes.
 extern const char* const kRunUsage;

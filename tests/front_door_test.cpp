@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_common.h"
 #include "cli/plain_options.h"
 #include "cli/run_options.h"
 #include "core/engine_registry.h"
@@ -66,6 +67,21 @@ TEST(PlainOptions, HandsEverythingElseToTheFullParser) {
     EXPECT_FALSE(plain(args)) << ::testing::PrintToString(args);
   }
   EXPECT_TRUE(plain({"--help"})->contains("help"));  // the front door hands --help over too
+}
+
+// The table is constant data; the one text that depends on the build is made for --help only.
+TEST(PlainOptions, EveryRunOptionHasItsHelpAndTheEngineOptionNamesThisBuildsDefault) {
+  bool engine_seen = false;
+  for (const cli::OptionSpec& spec : cli::run_option_specs()) {
+    EXPECT_FALSE(spec.description().empty()) << spec.names;
+    if (spec.long_name() != "engine") continue;
+    engine_seen = true;
+    EXPECT_EQ(spec.description(), "engine to use (see `bfbench engines`; default: " +
+                                      cli::default_engine().name + ", the fastest in this build)");
+  }
+  EXPECT_TRUE(engine_seen);
+  const ProcessResult help = run_process({kBfbench, "run", "--help"});
+  EXPECT_NE(help.out.find("default: "), std::string::npos) << help.out;
 }
 
 TEST(PlainOptions, TheFrontDoorAndTheFullParserGiveTheSameResult) {

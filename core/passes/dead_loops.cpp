@@ -14,10 +14,10 @@ namespace {
 // block started (so a kMove only changes `pointer`).
 class KnownZeros {
  public:
-  void reset_to_current_cell() {
-    cells_.clear();
-    pointer_ = 0;
-    cells_.insert(0);
+  // p stopped on a cell holding `value` (see value_tested_last), by a distance not known here.
+  void stopped_on(int32_t value) {
+    forget_all();
+    set(0, value == 0);
   }
   void forget_all() {
     cells_.clear();
@@ -44,7 +44,7 @@ Program dead_loops(Program program) {
   const std::vector<Op>& ops = program.ops;
   InPlaceOutput out(program.ops);
   KnownZeros known;
-  known.reset_to_current_cell();  // program start: p = 0 on a zeroed tape
+  known.stopped_on(kStartValue);  // program start: p = 0 on a zeroed tape
   for (size_t i = 0; i < ops.size(); ++i) {
     const Op op = ops[i];  // a copy: the output may overwrite ops[i]
     switch (op.kind) {
@@ -57,19 +57,17 @@ Program dead_loops(Program program) {
         break;
       case OpKind::kLoopEnd:
       case OpKind::kScan:
-        known.reset_to_current_cell();
-        break;
-      case OpKind::kSeek:  // stops on a non-zero cell
-        known.forget_all();
+      case OpKind::kSeek:
+        known.stopped_on(*value_tested_last(op));
         break;
       case OpKind::kMove:
         known.move(op.arg);
         break;
       case OpKind::kAdd:
-        if ((op.arg & 0xff) != 0) known.set(op.offset, false);
+        if (wrap_unsigned(op.arg) != 0) known.set(op.offset, false);
         break;
       case OpKind::kSet:
-        known.set(op.offset, (op.arg & 0xff) == 0);
+        known.set(op.offset, wrap_unsigned(op.arg) == 0);
         break;
       case OpKind::kIn:
         known.set(op.offset, false);

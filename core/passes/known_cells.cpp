@@ -25,6 +25,7 @@ constexpr int64_t kNearCells = 16;
 class Facts {
  public:
   static Facts program_start() {
+    static_assert(kStartValue == 0, "rest_zero_ stands for a tape of kStartValue");
     Facts facts;
     facts.rest_zero_ = true;  // a fresh tape
     facts.touch(0);           // p = 0 is the first cell
@@ -200,9 +201,9 @@ bool ends_zeroed(const std::vector<Op>& ops, size_t end) {
         break;
       case OpKind::kLoopEnd:
       case OpKind::kScan:
-        return cell == 0;
+      case OpKind::kSeek:  // where p was before it is unknown
+        return cell == 0 && value_tested_last(op) == 0;
       case OpKind::kLoopBegin:
-      case OpKind::kSeek:  // stops on a non-zero cell; where p was before it is unknown
         return false;
     }
   }
@@ -350,13 +351,12 @@ class Folder {
           if (known_zero_on_tape(0)) break;
           out_.push_back(op);
           facts_.forget_all(++origins_);
-          stopped_on_zero();
+          stopped_after(op);
           break;
         case OpKind::kSeek:
           out_.push_back(op);
           facts_.forget_all(++origins_);
-          facts_.write(0, int32_t{op.from});  // it stopped there, on a cell it tested
-          facts_.touch(0);
+          stopped_after(op);
           break;
         case OpKind::kLoopBegin:
           if (known_zero_on_tape(0)) {
@@ -392,8 +392,9 @@ class Folder {
     return facts_.value(offset) == 0 && facts_.on_tape(offset);
   }
 
-  void stopped_on_zero() {
-    facts_.write(0, 0);
+  // p is on the cell whose test ended `op` (value_tested_last).
+  void stopped_after(const Op& op) {
+    facts_.write(0, value_tested_last(op));
     facts_.touch(0);
   }
 
@@ -494,7 +495,7 @@ class Folder {
     Frame& frame = frames_.back();
     if (frame.mode == Mode::kInlined) {
       frames_.pop_back();
-      stopped_on_zero();  // what the body's end guarantees
+      stopped_after(ops_[end]);  // what the body's end guarantees
       return end;
     }
     if (frame.mode == Mode::kSearch) {
@@ -528,7 +529,7 @@ class Folder {
       }
     }
     frames_.pop_back();
-    stopped_on_zero();
+    stopped_after(ops_[end]);
     return end;
   }
 

@@ -30,6 +30,25 @@ bool certainly_accesses(const Op& op, int32_t offset) {
   return false;
 }
 
+std::optional<int32_t> value_tested_last(const Op& op) {
+  switch (op.kind) {
+    case OpKind::kLoopEnd:
+    case OpKind::kScan:
+      return 0;
+    case OpKind::kSeek:
+      return op.from;
+    case OpKind::kAdd:
+    case OpKind::kMove:
+    case OpKind::kOut:
+    case OpKind::kIn:
+    case OpKind::kLoopBegin:
+    case OpKind::kSet:
+    case OpKind::kMulAdd:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::optional<int32_t> trip_factor(int64_t step) {
   const int32_t down = wrap_unsigned(-step);
   if (down % 2 == 0) return std::nullopt;

@@ -37,6 +37,17 @@ std::optional<int32_t> trip_factor(int64_t step);
 // tape, which is what lets a pass drop it.
 bool certainly_accesses(const Op& op, int32_t offset);
 
+// What dead-loops and known-cells may rely on about a cell's value without following its writes,
+// decided here once so that the two passes agree on which cells are known to be 0:
+//  - at program start p = 0, every cell holds kStartValue and cell[0] is on the tape;
+//  - right after a loop end, a scan or a seek, cell[p] holds value_tested_last(op) and is on the
+//    tape: the op ended only because its test of that cell found that value (p may have moved by
+//    a distance no pass knows).
+inline constexpr int32_t kStartValue = 0;
+// The value of cell[p] that ends `op` (a loop end or a scan: 0; a seek: its `from`, never 0), or
+// nothing for an op that does not end on a test.
+std::optional<int32_t> value_tested_last(const Op& op);
+
 // True when `value` fits an op's offset field (see kMaxOffset in core/program.h).
 bool offset_fits(int64_t value);
 

@@ -19,6 +19,7 @@
 #include <span>
 #include <vector>
 
+#include "core/page_release.h"
 #include "engines/jit/code_shape.h"
 #include "engines/jit/facts.h"
 #include "engines/jit/fixed_regions.h"
@@ -117,8 +118,8 @@ class Lowerer {
   std::span<const Op> ops_;  // the program's, or those lower_apart() lowers
   const bool record_op_offsets_;
   const bool consume_program_;
-  const void* released_to_;   // consume_program: the ops' pages are released up to here
-  size_t kept_regions_ = 0;   // ... and the plain copies' regions so far are kept
+  ConsumedPrefix consumed_;   // consume_program: the ops given up so far
+  size_t kept_regions_ = 0;   // ... except the plain copies' regions so far
   const bool count_steps_;
   const uint64_t max_code_bytes_;
   CodeShape emit_;

@@ -4,7 +4,6 @@
 #include <string>
 #include <utility>
 
-#include "core/page_release.h"
 #include "core/runtime/tape.h"
 #include "engines/jit/lowerer.h"
 
@@ -14,8 +13,6 @@ namespace {
 
 // How far ahead (in ops) the lowering looks for a second read of a cell it is about to load.
 constexpr size_t kLookahead = 32;
-// LowerOptions::consume_program releases the ops in steps of this many (64 KiB).
-constexpr size_t kReleaseStepOps = 4096;
 
 }  // namespace
 
@@ -29,7 +26,7 @@ Lowerer::Lowerer(const Program& program, const CompileOptions& options, Assemble
     : ops_(program.ops),
       record_op_offsets_(lower_options.record_op_offsets),
       consume_program_(lower_options.consume_program),
-      released_to_(ops_.data()),
+      consumed_(ops_.data()),
       count_steps_(options.count_steps),
       max_code_bytes_(options.max_code_bytes),
       emit_(assembler),
@@ -66,11 +63,10 @@ CodeLayout Lowerer::run() {
 void Lowerer::give_back_lowered(size_t last) {
   if (plain_copies_.size() > kept_regions_) {
     const FixedRegion& region = *plain_copies_.back().region;
-    release_pages(released_to_, ops_.data() + region.begin);
-    released_to_ = ops_.data() + region.end + 1;  // release_pages keeps the page it starts in
+    consumed_.keep(ops_.data() + region.begin, ops_.data() + region.end + 1);
     kept_regions_ = plain_copies_.size();
-  } else if (ops_.data() + last >= static_cast<const Op*>(released_to_) + kReleaseStepOps) {
-    released_to_ = release_pages(released_to_, ops_.data() + last);
+  } else {
+    consumed_.done_before(ops_.data() + last);
   }
 }
 

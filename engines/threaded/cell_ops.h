@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 
 #include "engines/threaded/instruction.h"
 
@@ -103,6 +104,32 @@ template <bool kSetsCounter>
     if (cells[p] == sought) return p;
   }
   return p;
+}
+
+// Scans and seeks of stride +-1 (memchr, memrchr): moves p (on the tape) to the first cell at or
+// right of it holding `value` and returns true, or, if there is none, to `size` -- the first test
+// off the tape, where the caller traps -- and returns false. (A bool, not only p: the caller's
+// branch is then memchr's own null test.)
+[[gnu::always_inline]] inline bool find_right(const uint8_t* cells, uint64_t size, int64_t& p,
+                                              uint8_t value) {
+  const void* found = std::memchr(cells + p, value, size - static_cast<uint64_t>(p));
+  if (found == nullptr) {
+    p = static_cast<int64_t>(size);
+    return false;
+  }
+  p = static_cast<const uint8_t*>(found) - cells;
+  return true;
+}
+
+// As find_right, leftwards: p goes to -1 if no cell at or left of it holds `value`.
+[[gnu::always_inline]] inline bool find_left(const uint8_t* cells, int64_t& p, uint8_t value) {
+  const void* found = ::memrchr(cells, value, static_cast<size_t>(p) + 1);
+  if (found == nullptr) {
+    p = -1;
+    return false;
+  }
+  p = static_cast<const uint8_t*>(found) - cells;
+  return true;
 }
 
 // A one-target multiply, all inline in the instruction; with kSetsCounter, then the Set of its

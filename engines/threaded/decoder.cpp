@@ -12,9 +12,6 @@ namespace bf::threaded {
 
 namespace {
 
-// decode_consuming() gives the ops' pages back in steps of this many ops (64 KiB).
-constexpr size_t kReleaseStepOps = 4096;
-
 bool is_write(OpKind kind) { return kind == OpKind::kAdd || kind == OpKind::kSet; }
 
 // The three forms of an instruction that may take over the loop test after it.
@@ -57,15 +54,11 @@ class Decoder {
 
   DecodedProgram run() {
     size_t i = 0;
-    size_t released = 0;                      // ops before this one are given up
-    const void* released_to = ops_.data();  // ... and their pages released up to here
+    ConsumedPrefix consumed(ops_.data());
     while (i < ops_.size()) {
       i = decode_at(i);
       // decode_at() reads the op before its own, never one further back.
-      if (consume_ && i > released + kReleaseStepOps) {
-        released = i - 1;
-        released_to = release_pages(released_to, ops_.data() + released);
-      }
+      if (consume_) consumed.done_before(ops_.data() + i - 1);
     }
     targets_.push_back({static_cast<uint32_t>(ops_.size()), slot_count()});
     emit(Handler::kHalt, Inst{}, Sources{});

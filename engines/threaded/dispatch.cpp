@@ -3,7 +3,6 @@
 #include "engines/threaded/dispatch.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "core/attributes.h"
 #include "engines/threaded/cell_ops.h"
@@ -293,12 +292,10 @@ scan_right:
   if (cells[p] != 0) {
     // The later tests look at p+1, p+2, ...: the first zero found is where the scan stops, and
     // without one the first test off the tape is at cell `size`.
-    const void* zero = std::memchr(cells + p, 0, size - static_cast<uint64_t>(p));
-    if (zero == nullptr) {
-      fault = {static_cast<int64_t>(size), ip, Fault::kSrc2};
+    if (!find_right(cells, size, p, 0)) {
+      fault = {p, ip, Fault::kSrc2};
       goto trap;
     }
-    p = static_cast<const uint8_t*>(zero) - cells;
   }
   ++ip;
   BF_DISPATCH();
@@ -307,12 +304,10 @@ scan_left:
   p += ip->move;
   BF_CHECK(p, kSrc);
   if (cells[p] != 0) {
-    const void* zero = ::memrchr(cells, 0, static_cast<size_t>(p) + 1);
-    if (zero == nullptr) {
-      fault = {-1, ip, Fault::kSrc2};
+    if (!find_left(cells, p, 0)) {
+      fault = {p, ip, Fault::kSrc2};
       goto trap;
     }
-    p = static_cast<const uint8_t*>(zero) - cells;
   }
   ++ip;
   BF_DISPATCH();
@@ -337,13 +332,11 @@ seek:
     // As scan_right/scan_left: the first cell found is where the seek stops; without one the
     // first test off the tape is at cell `size` (or -1).
     if (ip->arg == 1 || ip->arg == -1) {
-      const void* found = ip->arg == 1 ? std::memchr(cells + p, ip->value, size - uint64_t(p))
-                                       : ::memrchr(cells, ip->value, static_cast<size_t>(p) + 1);
-      if (found == nullptr) {
-        fault = {ip->arg == 1 ? static_cast<int64_t>(size) : -1, ip, Fault::kSrc2};
+      if (!(ip->arg == 1 ? find_right(cells, size, p, ip->value)
+                         : find_left(cells, p, ip->value))) {
+        fault = {p, ip, Fault::kSrc2};
         goto trap;
       }
-      p = static_cast<const uint8_t*>(found) - cells;
     } else {
       p = scan_ahead(cells, size, p, ip->arg, ip->value);
       while (cells[p] != ip->value) {

@@ -74,6 +74,17 @@ class Interpreter {
             at(op.offset) = static_cast<uint8_t>(at(op.offset) + at(op.from) * op.arg);
           }
           break;
+        case OpKind::kProduct: {
+          if (!reach(op.from, op, kSecondAccess)) return trap_;
+          if (at(op.from) == 0) break;
+          const int32_t second = product_second(op);
+          if (!reach(second, op, kSecondAccess)) return trap_;
+          if (at(second) == 0) break;
+          if (!reach(op.offset, op)) return trap_;
+          at(op.offset) = static_cast<uint8_t>(at(op.offset) +
+                                               at(op.from) * at(second) * product_factor(op));
+          break;
+        }
       }
     }
     return RunResult{};

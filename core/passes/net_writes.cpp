@@ -229,37 +229,6 @@ class RunRewriter {
                                                           // rewrite starts
 };
 
-// Per kLoopBegin, whether its loop leaves p where it found it after every iteration: no scan, its
-// moves sum to 0 and so do those of every loop inside. Cells on the tape before such a loop stay
-// known inside it and after it.
-std::vector<bool> loops_keeping_p(const Program& program) {
-  std::vector<bool> keeps(program.ops.size(), false);
-  struct Open {
-    size_t begin;
-    int64_t moved = 0;
-    bool keeps = true;
-  };
-  std::vector<Open> open;
-  for (size_t i = 0; i < program.ops.size(); ++i) {
-    const Op& op = program.ops[i];
-    if (op.kind == OpKind::kLoopBegin) {
-      open.push_back({.begin = i});
-    } else if (open.empty()) {
-      continue;
-    } else if (op.kind == OpKind::kMove) {
-      open.back().moved += op.arg;
-    } else if (op.kind == OpKind::kScan || op.kind == OpKind::kSeek) {
-      open.back().keeps = false;
-    } else if (op.kind == OpKind::kLoopEnd) {
-      const Open loop = open.back();
-      open.pop_back();
-      keeps[loop.begin] = loop.keeps && loop.moved == 0;
-      if (!keeps[loop.begin] && !open.empty()) open.back().keeps = false;
-    }
-  }
-  return keeps;
-}
-
 }  // namespace
 
 Program net_writes(const Program& program) {
@@ -286,6 +255,7 @@ Program net_writes(const Program& program) {
       case OpKind::kMove: tape.pointer_moved(op.arg); break;
       case OpKind::kOut:
       case OpKind::kIn: tape.add(op.offset); break;
+      case OpKind::kProduct: tape.add(op.from); break;
       case OpKind::kLoopBegin:
         // The body starts with what held before the loop, or after its last iteration: the same
         // cells when the loop keeps p.

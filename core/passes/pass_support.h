@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/op.h"
+#include "core/program.h"
 
 namespace bf::passes {
 
@@ -33,9 +34,14 @@ std::optional<int32_t> trip_factor(int64_t step);
 
 // True when executing `op` certainly reads or writes cell[p+offset] (p as the op starts, except for
 // kScan and kSeek, whose last test is of cell[p] where they stop). A kMulAdd's target counts only when its
-// counter is non-zero, so it is not certain. A later access of such a cell cannot fall off the
+// counter is non-zero, so it is not certain (a kProduct's second factor and target likewise). A later access of such a cell cannot fall off the
 // tape, which is what lets a pass drop it.
 bool certainly_accesses(const Op& op, int32_t offset);
+
+// Per kLoopBegin, whether its loop leaves p where it found it after every iteration: no scan, its
+// moves sum to 0 and so do those of every loop inside. Cells on the tape before such a loop stay
+// known inside it and after it (net-writes, affine-loops).
+std::vector<bool> loops_keeping_p(const Program& program);
 
 // True when `value` fits an op's offset field (see kMaxOffset in core/program.h).
 bool offset_fits(int64_t value);

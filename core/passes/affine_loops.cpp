@@ -9,31 +9,18 @@
 #include <vector>
 
 #include "core/cell_interval.h"
+#include "core/passes/affine_value.h"
 #include "core/passes/pass_support.h"
 
 namespace bf::passes {
 
 namespace {
 
-// Bodies mentioning more cells stay loops: the analysis is quadratic in the cells.
-constexpr size_t kMaxCells = 16;
+// Bodies mentioning more cells stay loops.
+constexpr size_t kMaxCells = kMaxAffineCells;
 
-// A cell's value after a turn: constant + sum of factor[k] * (cell k at the turn's start), mod 256.
-struct Row {
-  uint8_t constant = 0;
-  std::array<uint8_t, kMaxCells> factor{};
-
-  bool operator==(const Row& other) const {
-    if (constant != other.constant) return false;
-    for (size_t k = 0; k < kMaxCells; ++k) {
-      if (factor[k] != other.factor[k]) return false;
-    }
-    return true;
-  }
-  bool is_constant() const {
-    return std::all_of(factor.begin(), factor.end(), [](uint8_t f) { return f == 0; });
-  }
-};
+// A cell's value after a turn, in terms of the cells' values at the turn's start.
+using Row = AffineValue;
 
 class AffineBody {
  public:
@@ -58,12 +45,7 @@ class AffineBody {
       } else if (op.kind == OpKind::kAdd) {
         target.constant = static_cast<uint8_t>(target.constant + op.arg);
       } else {
-        const Row counter = map_[*index_of(op.from)];
-        const auto times = static_cast<uint8_t>(op.arg);
-        target.constant = static_cast<uint8_t>(target.constant + counter.constant * times);
-        for (size_t k = 0; k < cells_.size(); ++k) {
-          target.factor[k] = static_cast<uint8_t>(target.factor[k] + counter.factor[k] * times);
-        }
+        target.add_multiple(map_[*index_of(op.from)], static_cast<uint8_t>(op.arg));
       }
     }
     return true;
@@ -208,8 +190,7 @@ Program affine_loops(const Program& program) {
   const std::vector<Op>& ops = program.ops;
   Program out;
   out.ops.reserve(ops.size());
-  const std::vector<bool> keeps_p = loops_keeping_p(program);
-  std::vector<std::optional<CellInterval>> before_loop;  // per open loop, kept if it keeps p
+  TapeAcrossLoops loops(program);
   CellInterval tape;  // cells certainly on the tape, as net-writes follows them
   for (size_t i = 0; i < ops.size(); ++i) {
     const Op& op = ops[i];
@@ -226,18 +207,8 @@ Program affine_loops(const Program& program) {
     out.ops.push_back(op);
     switch (op.kind) {
       case OpKind::kMove: tape.pointer_moved(op.arg); break;
-      case OpKind::kLoopBegin:
-        if (keeps_p[i]) {
-          before_loop.emplace_back(tape);
-        } else {
-          before_loop.emplace_back(std::nullopt);
-          tape = CellInterval::only(0);
-        }
-        break;
-      case OpKind::kLoopEnd:
-        tape = before_loop.back() ? *before_loop.back() : CellInterval::only(0);
-        before_loop.pop_back();
-        break;
+      case OpKind::kLoopBegin: loops.loop_begin(i, tape); break;
+      case OpKind::kLoopEnd: loops.loop_end(tape); break;
       case OpKind::kScan:
       case OpKind::kSeek: tape = CellInterval::only(0); break;
       default: note_certain_access(op, tape); break;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/cell_interval.h"
 #include "core/op.h"
 #include "core/program.h"
 
@@ -42,6 +43,34 @@ bool certainly_accesses(const Op& op, int32_t offset);
 // moves sum to 0 and so do those of every loop inside. Cells on the tape before such a loop stay
 // known inside it and after it (net-writes, affine-loops).
 std::vector<bool> loops_keeping_p(const Program& program);
+
+// The cells certainly on the tape across loops, for a pass walking the ops in order: a loop that
+// keeps p (loops_keeping_p) starts its body, and leaves after it, with what held at its '['; any
+// other knows only cell[p] there. (Accesses and moves in between update the interval as usual.)
+class TapeAcrossLoops {
+ public:
+  explicit TapeAcrossLoops(const Program& program) : keeps_p_(loops_keeping_p(program)) {}
+
+  // At the loop opening at ops[begin], after its test read cell[p].
+  void loop_begin(size_t begin, CellInterval& tape) {
+    tape.add(0);
+    if (keeps_p_[begin]) {
+      before_loop_.emplace_back(tape);
+    } else {
+      before_loop_.emplace_back(std::nullopt);
+      tape = CellInterval::only(0);
+    }
+  }
+  // At its end: what held at its '[' (the body may not have run), or only cell[p].
+  void loop_end(CellInterval& tape) {
+    tape = before_loop_.back() ? *before_loop_.back() : CellInterval::only(0);
+    before_loop_.pop_back();
+  }
+
+ private:
+  std::vector<bool> keeps_p_;
+  std::vector<std::optional<CellInterval>> before_loop_;
+};
 
 // True when `value` fits an op's offset field (see kMaxOffset in core/program.h).
 bool offset_fits(int64_t value);

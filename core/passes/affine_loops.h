@@ -29,6 +29,6 @@ namespace bf::passes {
 // counter or factor that makes a kMulAdd or kProduct skip its target changes no value (it adds
 // zero). Output is untouched (no I/O in the body), and the loop makes 2 tests instead of n + 1,
 // never more, as the step budget requires.
-Program affine_loops(const Program& program);
+Program affine_loops(Program program);
 
 }  // namespace bf::passes

@@ -55,10 +55,8 @@ constexpr Pass kSetAddMerge = in_place_pass<passes::set_add_merge>(
 constexpr Pass kCollapseLoops = in_place_pass<passes::collapse_loops>(
     "collapse-loops", "counted loops of constant adds and resets run their body once");
 
-constexpr Pass kAffineLoops{"affine-loops",
-                             "counted loops adding multiples of unchanged cells -> one turn, "
-                             "then products",
-                             passes::affine_loops};
+constexpr Pass kAffineLoops = in_place_pass<passes::affine_loops>(
+    "affine-loops", "counted loops adding multiples of unchanged cells -> one turn, then products");
 
 constexpr Pass kKnownCells{"known-cells",
                            "fold ops on cells of known value, facts carried through loops",

@@ -194,14 +194,14 @@ bool rewrite(const std::vector<Op>& ops, size_t begin, size_t end, const CellInt
     const int32_t target = body.cell(k);
     if (wrap_unsigned(constant) != 0) {
       out->push_back(Op{.kind = OpKind::kMulAdd, .arg = wrap_signed(k_factor * constant),
-                       .offset = target, .from = 0, .src = bracket, .src2 = bracket});
+                        .offset = target, .from = 0, .src = bracket, .src2 = bracket});
     }
     for (size_t j = 1; j < body.size(); ++j) {
       if (j == k || row.factor[j] == 0 || body.row(j).is_constant()) continue;
       const int32_t factor = wrap_unsigned(k_factor * row.factor[j]);
       if (factor == 0) continue;
       out->push_back(Op{.kind = OpKind::kProduct, .arg = product_arg(body.cell(j), factor),
-                       .offset = target, .from = 0, .src = bracket, .src2 = bracket});
+                        .offset = target, .from = 0, .src = bracket, .src2 = bracket});
     }
   }
   out->push_back(Op{.kind = OpKind::kSet, .arg = 0, .offset = 0, .src = bracket});

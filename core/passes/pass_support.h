@@ -33,10 +33,11 @@ constexpr int32_t wrap_unsigned(int64_t value) {
 // mod 256, a cell that gains `a` per iteration ends up += c * (k*a): one kMulAdd factor.
 std::optional<int32_t> trip_factor(int64_t step);
 
-// True when executing `op` certainly reads or writes cell[p+offset] (p as the op starts, except for
-// kScan and kSeek, whose last test is of cell[p] where they stop). A kMulAdd's target counts only when its
-// counter is non-zero, so it is not certain (a kProduct's second factor and target likewise). A later access of such a cell cannot fall off the
-// tape, which is what lets a pass drop it.
+// True when executing `op` certainly reads or writes cell[p+offset] (p as the op starts, except
+// for kScan and kSeek, whose last test is of cell[p] where they stop). A kMulAdd's target counts
+// only when its counter is non-zero, so it is not certain (a kProduct's second factor and target
+// likewise). A later access of such a cell cannot fall off the tape, which is what lets a pass
+// drop it.
 bool certainly_accesses(const Op& op, int32_t offset);
 
 // Per kLoopBegin, whether its loop leaves p where it found it after every iteration: no scan, its

@@ -81,8 +81,9 @@ constexpr Pass kO3[] = {kFoldRuns,         kClearLoops,       kScanLoops,  kMult
 constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};
 
 // O3's last six passes repeat: collapse-loops (and affine-loops after it) turns a counted loop
-// into one that runs at most once, known-cells inlines such a loop where it proves it entered (facts that hold at every head
-// of the loop around it), and the next collapse-loops can then collapse that enclosing loop: one
+// into one that runs at most once, known-cells inlines such a loop where it proves it entered
+// (facts that hold at every head of the loop around it), and the next collapse-loops can then
+// collapse that enclosing loop: one
 // nesting level a round. Only a round that removes a loop can leave a loop body that the next
 // collapse-loops finds straight-line, so the rounds stop at the first that removes none; the bound
 // keeps the optimizer's cost a small multiple of one round.

@@ -42,6 +42,9 @@ std::string describe_op(const Op& op) {
              std::to_string(op.arg);
     case OpKind::kSeek:
       return name + " p[0] != " + std::to_string(op.from) + ", p " + signed_number(op.arg);
+    case OpKind::kProduct:
+      return name + " " + cell(op.offset) + " += " + cell(op.from) + " * " +
+             cell(product_second(op)) + " * " + std::to_string(product_factor(op));
   }
   return name;
 }
@@ -58,7 +61,8 @@ std::string print_ir(const Program& program) {
     text += describe_op(op);
     std::string where = "@";
     where += std::to_string(op.src);
-    if (op.kind == OpKind::kScan || op.kind == OpKind::kMulAdd || op.kind == OpKind::kSeek) {
+    if (op.kind == OpKind::kScan || op.kind == OpKind::kMulAdd || op.kind == OpKind::kSeek ||
+        op.kind == OpKind::kProduct) {
       where += " @";
       where += std::to_string(op.src2);
     }

@@ -27,9 +27,14 @@ enum class OpKind : uint8_t {
                //   (the counter is read at src2, the target is written at src)
   kSeek,       // while cell[p] != from: p += arg         (from: the value sought, 1..255; first
                //   test at src, later ones at src2; see core/passes/seek_loops.h)
+  kProduct,    // if cell[p+from] != 0 and cell[p+second] != 0:
+               //   cell[p+offset] += cell[p+from] * cell[p+second] * factor   (mod 256)
+               //   (both factors are read at src2, the target is written at src; `second` and
+               //   `factor` are packed into arg: see product_second and product_factor below;
+               //   core/passes/affine_loops.h makes it)
 };
 
-inline constexpr int kOpKindCount = 10;
+inline constexpr int kOpKindCount = 11;
 
 // The ops that count as a step against --max-steps: every executed loop test. Counting only these
 // bounds run time (between two loop tests a program runs at most its own length, a scan at most
@@ -65,6 +70,15 @@ struct [[gnu::packed]] Op {
 };
 
 static_assert(sizeof(Op) == 16);
+
+// A kProduct has three cells and a factor, one field more than an Op holds: its arg packs the
+// second factor's offset (16 bits, signed, like `from`) above the factor's byte.
+constexpr int32_t product_arg(int32_t second, int32_t factor) {
+  return static_cast<int32_t>(static_cast<uint32_t>(second) << 8 |
+                              (static_cast<uint32_t>(factor) & 0xff));
+}
+constexpr int32_t product_second(const Op& op) { return op.arg >> 8; }  // arithmetic shift
+constexpr uint8_t product_factor(const Op& op) { return static_cast<uint8_t>(op.arg & 0xff); }
 
 std::string_view op_kind_name(OpKind kind);
 

@@ -16,6 +16,7 @@ std::string_view op_kind_name(OpKind kind) {
     case OpKind::kScan: return "scan";
     case OpKind::kMulAdd: return "muladd";
     case OpKind::kSeek: return "seek";
+    case OpKind::kProduct: return "product";
   }
   return "?";
 }
@@ -68,6 +69,14 @@ std::string verify(const Program& program) {
         break;
       case OpKind::kMulAdd:
         if (op.offset == op.from) return at(i, "muladd target equals its counter");
+        break;
+      case OpKind::kProduct:
+        if (!offset_in_range(product_second(op))) {
+          return at(i, "offset beyond +-" + std::to_string(kMaxOffset));
+        }
+        if (op.offset == op.from || op.offset == product_second(op)) {
+          return at(i, "product target equals one of its factors");
+        }
         break;
       case OpKind::kSeek:
         if (op.arg == 0) return at(i, "seek with stride 0");

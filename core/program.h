@@ -22,7 +22,7 @@ void link_loops(Program& program);
 // otherwise a description of the first violation (op index and what is wrong).
 //  - loops are balanced and linked both ways; loops and scans test cell[p] (offset 0);
 //  - kScan, kSeek and kMove have a non-zero arg; kSeek seeks 1..255; kMulAdd's target differs from
-//    its counter;
+//    its counter, a kProduct's from both its factors;
 //  - offsets stay within +-kMaxOffset, so a guard region of that size catches every stray access.
 std::string verify(const Program& program);
 

@@ -79,6 +79,7 @@ std::optional<Uses> analyse(const std::vector<Op>& ops, size_t begin) {
       case OpKind::kLoopBegin:
       case OpKind::kScan:
       case OpKind::kSeek:
+      case OpKind::kProduct:
         return std::nullopt;
     }
   }

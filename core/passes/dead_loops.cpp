@@ -73,6 +73,7 @@ Program dead_loops(Program program) {
         known.set(op.offset, false);
         break;
       case OpKind::kMulAdd:
+      case OpKind::kProduct:
         known.set(op.offset, false);
         break;
       case OpKind::kOut:

@@ -57,6 +57,7 @@ void append_folded(std::vector<Op>& ops, const Op& op) {
     case OpKind::kScan:
     case OpKind::kMulAdd:
     case OpKind::kSeek:
+    case OpKind::kProduct:
       ops.push_back(op);
       break;
   }

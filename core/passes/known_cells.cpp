@@ -195,6 +195,7 @@ bool ends_zeroed(const std::vector<Op>& ops, size_t end) {
       case OpKind::kAdd:
       case OpKind::kIn:
       case OpKind::kMulAdd:
+      case OpKind::kProduct:
         if (op.offset == cell) return false;
         break;
       case OpKind::kOut:
@@ -255,6 +256,7 @@ class LoopShapes {
         case OpKind::kSet:
         case OpKind::kIn:
         case OpKind::kMulAdd:
+        case OpKind::kProduct:
           top.note(top.pointer + op.offset);
           break;
         case OpKind::kOut:
@@ -333,6 +335,9 @@ class Folder {
           break;
         case OpKind::kMulAdd:
           muladd(op);
+          break;
+        case OpKind::kProduct:
+          product(op);
           break;
         case OpKind::kOut:
           out_.push_back(op);
@@ -428,6 +433,31 @@ class Folder {
              .arg = wrap_signed(int64_t{*counter} * op.arg),
              .offset = op.offset,
              .src = op.src});
+      return;
+    }
+    out_.push_back(op);
+    facts_.touch(op.from);
+    facts_.write(op.offset, std::nullopt);
+  }
+
+  // A product with a factor of known value (on the tape, so reading it cannot trap) is a muladd
+  // by the other, which reads it where the product would (src2) and touches the target only when
+  // the product would.
+  void product(const Op& op) {
+    const int32_t second = product_second(op);
+    const std::optional<int32_t> first_value = facts_.value(op.from);
+    const std::optional<int32_t> second_value = facts_.value(second);
+    if (first_value && facts_.on_tape(op.from)) {
+      if (*first_value == 0) return;
+      muladd(Op{.kind = OpKind::kMulAdd,
+                .arg = wrap_signed(int64_t{*first_value} * product_factor(op)),
+                .offset = op.offset, .from = second, .src = op.src, .src2 = op.src2});
+      return;
+    }
+    if (second_value && *second_value != 0 && facts_.on_tape(second)) {
+      muladd(Op{.kind = OpKind::kMulAdd,
+                .arg = wrap_signed(int64_t{*second_value} * product_factor(op)),
+                .offset = op.offset, .from = op.from, .src = op.src, .src2 = op.src2});
       return;
     }
     out_.push_back(op);

@@ -52,6 +52,7 @@ std::optional<std::vector<Target>> analyse(const std::vector<Op>& ops, size_t be
       case OpKind::kScan:
       case OpKind::kMulAdd:
       case OpKind::kSeek:
+      case OpKind::kProduct:
         return std::nullopt;
     }
   }

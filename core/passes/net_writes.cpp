@@ -10,35 +10,22 @@
 #include <vector>
 
 #include "core/cell_interval.h"
+#include "core/passes/affine_value.h"
 #include "core/passes/pass_support.h"
 
 namespace bf::passes {
 
 namespace {
 
-// Runs touching more cells are copied as they are: the rewrite is quadratic in the cells.
-constexpr size_t kMaxCells = 16;
+constexpr size_t kMaxCells = kMaxAffineCells;
 
 bool in_run(OpKind kind) {
   return kind == OpKind::kAdd || kind == OpKind::kSet || kind == OpKind::kMulAdd;
 }
 
-// A cell's value during a run: constant + the sum of factor[k] * (cell k's value where the
-// rewritten part starts), k indexing the run's cells; arithmetic mod 256.
-struct Value {
-  uint8_t constant = 0;
-  std::array<uint8_t, kMaxCells> factor{};
-
-  // Element by element: a defaulted == compiles to memcmp, whose instruction count depends on
-  // where the stack lies (the environment's size), and the regression gate counts instructions.
-  bool operator==(const Value& other) const {
-    if (constant != other.constant) return false;
-    for (size_t k = 0; k < kMaxCells; ++k) {
-      if (factor[k] != other.factor[k]) return false;
-    }
-    return true;
-  }
-};
+// A cell's value during a run, in terms of the values where the rewritten part starts (k
+// indexing the run's cells).
+using Value = AffineValue;
 
 // The run's cells, in place: a vector would cost an allocation per run of every program.
 class InlineCells {
@@ -236,37 +223,6 @@ class RunRewriter {
                                                           // rewrite starts
 };
 
-// Per kLoopBegin, whether its loop leaves p where it found it after every iteration: no scan, its
-// moves sum to 0 and so do those of every loop inside. Cells on the tape before such a loop stay
-// known inside it and after it.
-std::vector<bool> loops_keeping_p(const Program& program) {
-  std::vector<bool> keeps(program.ops.size(), false);
-  struct Open {
-    size_t begin;
-    int64_t moved = 0;
-    bool keeps = true;
-  };
-  std::vector<Open> open;
-  for (size_t i = 0; i < program.ops.size(); ++i) {
-    const Op& op = program.ops[i];
-    if (op.kind == OpKind::kLoopBegin) {
-      open.push_back({.begin = i});
-    } else if (open.empty()) {
-      continue;
-    } else if (op.kind == OpKind::kMove) {
-      open.back().moved += op.arg;
-    } else if (op.kind == OpKind::kScan || op.kind == OpKind::kSeek) {
-      open.back().keeps = false;
-    } else if (op.kind == OpKind::kLoopEnd) {
-      const Open loop = open.back();
-      open.pop_back();
-      keeps[loop.begin] = loop.keeps && loop.moved == 0;
-      if (!keeps[loop.begin] && !open.empty()) open.back().keeps = false;
-    }
-  }
-  return keeps;
-}
-
 }  // namespace
 
 std::optional<std::vector<Op>> net_form(std::span<const Op> run) {
@@ -277,9 +233,7 @@ std::optional<std::vector<Op>> net_form(std::span<const Op> run) {
 Program net_writes(const Program& program) {
   Program out;
   out.ops.reserve(program.ops.size());
-  const std::vector<bool> keeps_p = loops_keeping_p(program);
-  // Per open loop: what held at its `[`, if kept.
-  std::vector<std::optional<CellInterval>> before_loop;
+  TapeAcrossLoops loops(program);
   // Cells certainly on the tape: every access widens it, a move shifts it, a loop test or a scan
   // leaves only cell[p].
   CellInterval tape;
@@ -298,26 +252,9 @@ Program net_writes(const Program& program) {
       case OpKind::kMove: tape.pointer_moved(op.arg); break;
       case OpKind::kOut:
       case OpKind::kIn: tape.add(op.offset); break;
-      case OpKind::kLoopBegin:
-        // The body starts with what held before the loop, or after its last iteration: the same
-        // cells when the loop keeps p.
-        if (keeps_p[i]) {
-          tape.add(0);
-          before_loop.emplace_back(tape);
-        } else {
-          before_loop.emplace_back(std::nullopt);
-          tape = CellInterval::only(0);
-        }
-        break;
-      case OpKind::kLoopEnd:
-        // After the loop: what held at its `[` (the body may not have run), or only cell[p].
-        if (before_loop.back()) {
-          tape = *before_loop.back();
-        } else {
-          tape = CellInterval::only(0);
-        }
-        before_loop.pop_back();
-        break;
+      case OpKind::kProduct: tape.add(op.from); break;
+      case OpKind::kLoopBegin: loops.loop_begin(i, tape); break;
+      case OpKind::kLoopEnd: loops.loop_end(tape); break;
       default: tape = CellInterval::only(0); break;  // scans and seeks
     }
   }

@@ -35,6 +35,19 @@ class Deferrer {
     out_.push_back(op);
   }
 
+  // A kProduct: its second factor, packed into arg, shifts too.
+  void access_product(Op op) {
+    const int64_t second = product_second(op);
+    if (!offset_fits(pending_ + op.offset) || !offset_fits(pending_ + op.from) ||
+        !offset_fits(pending_ + second)) {
+      flush();
+    }
+    op.arg = product_arg(static_cast<int32_t>(second + pending_), product_factor(op));
+    op.offset += static_cast<int32_t>(pending_);
+    op.from += static_cast<int32_t>(pending_);
+    out_.push_back(op);
+  }
+
   // An op that tests cell[p]: the pointer must be where O0 has it. (A copy: the flushed move may
   // be written over the op itself.)
   void boundary(Op op) {
@@ -77,6 +90,9 @@ Program offset_addressing(Program program) {
         break;
       case OpKind::kMulAdd:
         deferrer.access(op, true);
+        break;
+      case OpKind::kProduct:
+        deferrer.access_product(op);
         break;
       case OpKind::kLoopBegin:
       case OpKind::kLoopEnd:

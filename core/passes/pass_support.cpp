@@ -23,6 +23,7 @@ bool certainly_accesses(const Op& op, int32_t offset) {
     case OpKind::kSeek:
       return offset == 0;
     case OpKind::kMulAdd:
+    case OpKind::kProduct:  // its second factor, like its target, only when the first is non-zero
       return op.from == offset;
     case OpKind::kMove:
       return false;
@@ -56,6 +57,34 @@ std::optional<int32_t> trip_factor(int64_t step) {
   uint32_t inverse = static_cast<uint32_t>(down);
   for (int i = 0; i < 3; ++i) inverse *= 2 - static_cast<uint32_t>(down) * inverse;
   return wrap_signed(inverse);
+}
+
+std::vector<bool> loops_keeping_p(const Program& program) {
+  std::vector<bool> keeps(program.ops.size(), false);
+  struct Open {
+    size_t begin;
+    int64_t moved = 0;
+    bool keeps = true;
+  };
+  std::vector<Open> open;
+  for (size_t i = 0; i < program.ops.size(); ++i) {
+    const Op& op = program.ops[i];
+    if (op.kind == OpKind::kLoopBegin) {
+      open.push_back({.begin = i});
+    } else if (open.empty()) {
+      continue;
+    } else if (op.kind == OpKind::kMove) {
+      open.back().moved += op.arg;
+    } else if (op.kind == OpKind::kScan || op.kind == OpKind::kSeek) {
+      open.back().keeps = false;
+    } else if (op.kind == OpKind::kLoopEnd) {
+      const Open loop = open.back();
+      open.pop_back();
+      keeps[loop.begin] = loop.keeps && loop.moved == 0;
+      if (!keeps[loop.begin] && !open.empty()) open.back().keeps = false;
+    }
+  }
+  return keeps;
 }
 
 bool offset_fits(int64_t value) { return value >= -kMaxOffset && value <= kMaxOffset; }

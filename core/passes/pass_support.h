@@ -8,7 +8,9 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/cell_interval.h"
 #include "core/op.h"
+#include "core/program.h"
 
 namespace bf::passes {
 
@@ -31,10 +33,11 @@ constexpr int32_t wrap_unsigned(int64_t value) {
 // mod 256, a cell that gains `a` per iteration ends up += c * (k*a): one kMulAdd factor.
 std::optional<int32_t> trip_factor(int64_t step);
 
-// True when executing `op` certainly reads or writes cell[p+offset] (p as the op starts, except for
-// kScan and kSeek, whose last test is of cell[p] where they stop). A kMulAdd's target counts only when its
-// counter is non-zero, so it is not certain. A later access of such a cell cannot fall off the
-// tape, which is what lets a pass drop it.
+// True when executing `op` certainly reads or writes cell[p+offset] (p as the op starts, except
+// for kScan and kSeek, whose last test is of cell[p] where they stop). A kMulAdd's target counts
+// only when its counter is non-zero, so it is not certain (a kProduct's second factor and target
+// likewise). A later access of such a cell cannot fall off the tape, which is what lets a pass
+// drop it.
 bool certainly_accesses(const Op& op, int32_t offset);
 
 // What dead-loops and known-cells may rely on about a cell's value without following its writes,
@@ -47,6 +50,39 @@ inline constexpr int32_t kStartValue = 0;
 // The value of cell[p] that ends `op` (a loop end or a scan: 0; a seek: its `from`, never 0), or
 // nothing for an op that does not end on a test.
 std::optional<int32_t> value_tested_last(const Op& op);
+
+// Per kLoopBegin, whether its loop leaves p where it found it after every iteration: no scan, its
+// moves sum to 0 and so do those of every loop inside. Cells on the tape before such a loop stay
+// known inside it and after it (net-writes, affine-loops).
+std::vector<bool> loops_keeping_p(const Program& program);
+
+// The cells certainly on the tape across loops, for a pass walking the ops in order: a loop that
+// keeps p (loops_keeping_p) starts its body, and leaves after it, with what held at its '['; any
+// other knows only cell[p] there. (Accesses and moves in between update the interval as usual.)
+class TapeAcrossLoops {
+ public:
+  explicit TapeAcrossLoops(const Program& program) : keeps_p_(loops_keeping_p(program)) {}
+
+  // At the loop opening at ops[begin], after its test read cell[p].
+  void loop_begin(size_t begin, CellInterval& tape) {
+    tape.add(0);
+    if (keeps_p_[begin]) {
+      before_loop_.emplace_back(tape);
+    } else {
+      before_loop_.emplace_back(std::nullopt);
+      tape = CellInterval::only(0);
+    }
+  }
+  // At its end: what held at its '[' (the body may not have run), or only cell[p].
+  void loop_end(CellInterval& tape) {
+    tape = before_loop_.back() ? *before_loop_.back() : CellInterval::only(0);
+    before_loop_.pop_back();
+  }
+
+ private:
+  std::vector<bool> keeps_p_;
+  std::vector<std::optional<CellInterval>> before_loop_;
+};
 
 // True when `value` fits an op's offset field (see kMaxOffset in core/program.h).
 bool offset_fits(int64_t value);

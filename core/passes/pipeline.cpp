@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/parser.h"
+#include "core/passes/affine_loops.h"
 #include "core/passes/clear_loops.h"
 #include "core/passes/collapse_loops.h"
 #include "core/passes/dead_loops.h"
@@ -54,6 +55,9 @@ constexpr Pass kSetAddMerge = in_place_pass<passes::set_add_merge>(
 constexpr Pass kCollapseLoops = in_place_pass<passes::collapse_loops>(
     "collapse-loops", "counted loops of constant adds and resets run their body once");
 
+constexpr Pass kAffineLoops = in_place_pass<passes::affine_loops>(
+    "affine-loops", "counted loops adding multiples of unchanged cells -> one turn, then products");
+
 constexpr Pass kKnownCells{"known-cells",
                            "fold ops on cells of known value, facts carried through loops",
                            passes::known_cells};
@@ -68,20 +72,22 @@ constexpr Pass kO2[] = {kFoldRuns, kDeadLoops, kClearLoops, kScanLoops};
 // addressing runs again after it (the loops it inlines leave moves inside a block), then
 // net-writes, and set-add-merge last: the sets they make often fold with a later write of the
 // same cell.
-constexpr Pass kO3[] = {kFoldRuns,         kClearLoops,  kScanLoops,     kMultiplyLoops,
-                        kOffsetAddressing, kSeekLoops,   kSetAddMerge,   kCollapseLoops,
-                        kKnownCells,       kOffsetAddressing, kNetWrites, kSetAddMerge};
+constexpr Pass kO3[] = {kFoldRuns,         kClearLoops,       kScanLoops,  kMultiplyLoops,
+                        kOffsetAddressing, kSeekLoops,        kSetAddMerge, kCollapseLoops,
+                        kAffineLoops,      kKnownCells,       kOffsetAddressing, kNetWrites,
+                        kSetAddMerge};
 
 // One row per level; each row lists that level's passes in order.
 constexpr std::span<const Pass> kLevels[kMaxLevel + 1] = {{}, kO1, kO2, kO3};
 
-// O3's last five passes repeat: collapse-loops turns a counted loop into one that runs at most
-// once, known-cells inlines such a loop where it proves it entered (facts that hold at every head
-// of the loop around it), and the next collapse-loops can then collapse that enclosing loop: one
+// O3's last six passes repeat: collapse-loops (and affine-loops after it) turns a counted loop
+// into one that runs at most once, known-cells inlines such a loop where it proves it entered
+// (facts that hold at every head of the loop around it), and the next collapse-loops can then
+// collapse that enclosing loop: one
 // nesting level a round. Only a round that removes a loop can leave a loop body that the next
 // collapse-loops finds straight-line, so the rounds stop at the first that removes none; the bound
 // keeps the optimizer's cost a small multiple of one round.
-constexpr Rounds kLevelRounds[kMaxLevel + 1] = {{}, {}, {}, {std::size(kO3) - 5, 12}};
+constexpr Rounds kLevelRounds[kMaxLevel + 1] = {{}, {}, {}, {std::size(kO3) - 6, 12}};
 
 // BFBENCH_DISABLED_PASS (a CMake cache variable) names a pass to skip at every level: the
 // regression gate's tests build with it to inject a known slowdown.

@@ -41,7 +41,8 @@ class BlockMerger {
   // An op that reads a cell (its counter, for a muladd) or writes it in a way that does not fold.
   void barrier(const Op& op) {
     forget_pending(op.offset);
-    if (op.kind == OpKind::kMulAdd) forget_pending(op.from);
+    if (op.kind == OpKind::kMulAdd || op.kind == OpKind::kProduct) forget_pending(op.from);
+    if (op.kind == OpKind::kProduct) forget_pending(product_second(op));
     emit(op);
   }
 
@@ -71,7 +72,7 @@ class BlockMerger {
                             accessed_.end());
     out_.push_back(op);
     if (certainly_accesses(op, op.offset)) note_access(op.offset);
-    if (op.kind == OpKind::kMulAdd) note_access(op.from);
+    if (op.kind == OpKind::kMulAdd || op.kind == OpKind::kProduct) note_access(op.from);
   }
 
   // Blocks touch few cells, so flat lists beat hashing; past kMaxCells a list forgets (merging
@@ -121,6 +122,7 @@ Program set_add_merge(Program program) {
       case OpKind::kOut:
       case OpKind::kIn:
       case OpKind::kMulAdd:
+      case OpKind::kProduct:
         merger.barrier(op);
         break;
       case OpKind::kMove:

@@ -123,6 +123,7 @@ void AsmjitAssembler::add8(Reg dst, Reg src) { a_.add(b(dst), b(src)); }
 void AsmjitAssembler::sub8(const Mem& m, Reg src) { a_.sub(byte_at(m), b(src)); }
 void AsmjitAssembler::sub8(Reg dst, Reg src) { a_.sub(b(dst), b(src)); }
 void AsmjitAssembler::imul32_imm8(Reg dst, Reg src, int8_t imm) { a_.imul(d(dst), d(src), imm); }
+void AsmjitAssembler::imul32(Reg dst, Reg src) { a_.imul(d(dst), d(src)); }
 // atomic: the watchdog thread may store 0 meanwhile
 void AsmjitAssembler::lock_sub64_imm8(const Mem& m, int8_t imm) { a_.lock().sub(qword_at(m), imm); }
 void AsmjitAssembler::cmp(Reg x, Reg y) { a_.cmp(q(x), q(y)); }

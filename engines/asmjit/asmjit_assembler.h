@@ -59,6 +59,7 @@ class AsmjitAssembler final : public jit::Assembler {
   void sub8(const jit::Mem& m, jit::Reg src) override;
   void sub8(jit::Reg dst, jit::Reg src) override;
   void imul32_imm8(jit::Reg dst, jit::Reg src, int8_t imm) override;
+  void imul32(jit::Reg dst, jit::Reg src) override;
   void lock_sub64_imm8(const jit::Mem& m, int8_t imm) override;
   void cmp(jit::Reg a, jit::Reg b) override;
   void cmp_load(jit::Reg a, const jit::Mem& m) override;

@@ -178,6 +178,7 @@ class Translator {
       case OpKind::kIn:
       case OpKind::kSet:
       case OpKind::kMulAdd:
+      case OpKind::kProduct:
         open_region(i);
         emit_in_region(i);
         break;
@@ -233,6 +234,9 @@ class Translator {
         }
         break;
       }
+      case OpKind::kProduct:
+        emit_product(i, at);
+        break;
       case OpKind::kLoopBegin: {
         // Fixed: its test is among the sure cells already checked. Once the body is certain to
         // run, check the sure cells of one iteration that are not checked yet.
@@ -378,6 +382,7 @@ class Translator {
           plan.sure.add(plan.moved + op.offset);
           break;
         case OpKind::kMulAdd:
+        case OpKind::kProduct:
           plan.sure.add(plan.moved + op.from);
           break;
         case OpKind::kMove:
@@ -404,6 +409,26 @@ class Translator {
     // the check needs to cover only what lies beyond it.
     plan.sure.add(0);
     return plan;
+  }
+
+  // A product's first factor is among the region's sure cells. Unconditional when its other cells
+  // are known to exist (a zero factor adds zero); otherwise each is checked where the reference
+  // reads it, and an off-tape one hands the op to the checked path, which reports the trap.
+  void emit_product(size_t i, int64_t at) {
+    const Op& op = ops_[i];
+    const int64_t second = d_ + product_second(op);
+    const std::string first_cell = cell(d_ + op.from);
+    const std::string add = cell(at) + " += " + first_cell + " * " + cell(second) + " * " +
+                            byte_literal(product_factor(op)) + ";";
+    if (checked_.back().covers(second) && checked_.back().covers(at)) {
+      out_ += "  " + add + "\n";
+      return;
+    }
+    const std::string hand_over =
+        "HAND_OVER(" + std::to_string(i) + ", p" + signed_offset(d_) + ");";
+    out_ += "  if (" + first_cell + ") {\n    if (" + off_tape(second) + ") " + hand_over +
+            "\n    if (" + cell(second) + ") {\n      if (" + off_tape(at) + ") " + hand_over +
+            "\n      " + add + "\n    }\n  }\n";
   }
 
   // Opens the region starting at op `first` behind a check of its sure cells.

@@ -37,6 +37,7 @@ std::vector<LoopShape> analyze_loops(const Program& program) {
         touch(position + op.offset);
         break;
       case OpKind::kMulAdd:
+      case OpKind::kProduct:
         touch(position + op.from);
         break;
       case OpKind::kMove:

@@ -228,6 +228,13 @@ void X86Encoder::imul32_imm8(Reg dst, Reg src, int8_t imm) {
   out_.u8(static_cast<uint8_t>(imm));
 }
 
+void X86Encoder::imul32(Reg dst, Reg src) {
+  rex_for(false, num(dst), src);
+  out_.u8(0x0F);
+  out_.u8(0xAF);
+  modrm_reg(num(dst), src);
+}
+
 void X86Encoder::lea(Reg dst, const Mem& m) {
   reg_mem(true, 0x8D, num(dst), m);
 }

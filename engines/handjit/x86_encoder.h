@@ -69,6 +69,7 @@ class X86Encoder final : public jit::Assembler {
   void cmp_load(Reg a, const Mem& m) override;            // cmp r64, [m]      REX.W 3B /r
   void test32(Reg a, Reg b) override;                     // test r32, r32     [REX] 85 /r
   void imul32_imm8(Reg dst, Reg src, int8_t imm) override;// imul r32, r32, imm8  [REX] 6B /r ib
+  void imul32(Reg dst, Reg src) override;                 // imul r32, r32     [REX] 0F AF /r
   void lea(Reg dst, const Mem& m) override;               // lea r64, [m]      REX.W 8D /r
   void call(Reg target) override;                         // call r64          [REX.B] FF /2
 

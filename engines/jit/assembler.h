@@ -91,6 +91,7 @@ class Assembler {
   virtual void sub8(const Mem& m, Reg src) = 0;            // sub byte [m], r8
   virtual void sub8(Reg dst, Reg src) = 0;                 // sub r8, r8
   virtual void imul32_imm8(Reg dst, Reg src, int8_t imm) = 0;  // imul r32, r32, imm8
+  virtual void imul32(Reg dst, Reg src) = 0;               // imul r32, r32
   virtual void lock_sub64_imm8(const Mem& m, int8_t imm) = 0;  // lock sub qword [m], imm8
 
   virtual void cmp(Reg a, Reg b) = 0;                      // cmp r64, r64

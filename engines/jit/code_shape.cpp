@@ -122,6 +122,13 @@ void CodeShape::mul_add(CellRegister cell, uint8_t factor) {
   }
 }
 
+void CodeShape::load_second_factor(int32_t disp) {
+  a_.movzx_load8(Reg::kRax, cell_at(disp));
+  a_.test32(Reg::kRax, Reg::kRax);
+}
+
+void CodeShape::multiply_counter_by_second() { a_.imul32(kCounter, Reg::kRax); }
+
 void CodeShape::store_product(int32_t disp, uint8_t factor, uint8_t base) {
   if (factor == 1 && base == 0) {
     a_.mov_store8(cell_at(disp), kCl);

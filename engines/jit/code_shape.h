@@ -96,6 +96,12 @@ class CodeShape {
   // otherwise:         imul eax, ecx, imm8(factor); [add al, base;] mov byte [rbx + disp], al
   void store_product(int32_t disp, uint8_t factor, uint8_t base);
 
+  // Product: the first factor is the counter (load_counter, test_counter), then
+  // movzx eax, byte [rbx + disp]; test eax, eax
+  void load_second_factor(int32_t disp);
+  // imul ecx, eax   (then mul_add by the factor: only the low byte matters)
+  void multiply_counter_by_second();
+
   // p = scan(p + first, tape begin, tape end, argument) (core/runtime/zero_scan.h; the argument
   // is a zero scan's stride or a seek's value):
   // lea rdi, [rbx + first]; mov rsi, r13; mov rdx, r14; mov ecx, argument; mov rax, scan; call rax

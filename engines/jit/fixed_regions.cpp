@@ -15,6 +15,7 @@ bool unfixes(OpKind kind) {
     case OpKind::kSeek:
     case OpKind::kOut:
     case OpKind::kIn:
+    case OpKind::kProduct:  // reads its factors from memory, where a region's cells are not
       return true;
     case OpKind::kAdd:
     case OpKind::kSet:
@@ -89,6 +90,7 @@ std::vector<PinnedCell> choose_cells(const std::vector<Op>& ops, size_t begin, s
       case OpKind::kSeek:
       case OpKind::kOut:
       case OpKind::kIn:
+      case OpKind::kProduct:
         break;  // not in a fixed region
     }
   }

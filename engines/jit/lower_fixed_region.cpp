@@ -95,6 +95,7 @@ size_t Lowerer::region_op(size_t i) {
     }
     case OpKind::kMulAdd:
       return mul_add_group(i, Copy::kMain);
+    case OpKind::kProduct:
     case OpKind::kMove:
     case OpKind::kScan:
     case OpKind::kSeek:

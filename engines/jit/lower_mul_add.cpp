@@ -96,6 +96,28 @@ void Lowerer::mul_add_targets(size_t first, size_t last, Copy copy) {
   }
 }
 
+// A product reads its factors from memory (cell registers are write-through), each where the
+// reference does: the second only when the first is non-zero, the target only when both are.
+// The target is then changed in memory: a register or a known value for it is forgotten.
+void Lowerer::product(const Op& op) {
+  const Label skip = emit_.new_label();
+  access(op.from, op.src2);
+  emit_.load_counter(op.from);
+  emit_.test_counter();
+  emit_.jump_if_zero(skip);
+  may_be_skipped(facts_, [&] {
+    access(product_second(op), op.src2);
+    emit_.load_second_factor(product_second(op));
+    emit_.jump_if_zero(skip);
+    emit_.multiply_counter_by_second();
+    access(op.offset, op.src);
+    emit_.mul_add(op.offset, product_factor(op));
+  });
+  emit_.bind(skip);
+  facts_.values.forget(op.offset);
+  facts_.registers.forget(op.offset);
+}
+
 // A MulAdd group whose counter's value c is known (its cell was accessed, so reading it cannot
 // trap): with c = 0 nothing happens; otherwise each target is an Add of c * factor.
 size_t Lowerer::known_counter_group(size_t first, size_t last, uint8_t counter, Copy copy) {

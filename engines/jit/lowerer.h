@@ -103,6 +103,7 @@ class Lowerer {
   static uint8_t sought(const Op& op);
   // lower_mul_add.cpp
   size_t mul_add_group(size_t first, Copy copy);
+  void product(const Op& op);
   void mul_add_targets(size_t first, size_t last, Copy copy);
   size_t known_counter_group(size_t first, size_t last, uint8_t counter, Copy copy);
   // lower_fixed_region.cpp

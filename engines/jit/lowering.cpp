@@ -145,6 +145,9 @@ size_t Lowerer::lower_op(size_t i, Copy copy) {
       return i;
     case OpKind::kMulAdd:
       return mul_add_group(i, copy);
+    case OpKind::kProduct:
+      product(op);
+      return i;
   }
   return i;
 }
@@ -247,6 +250,7 @@ bool Lowerer::read_again(size_t next, int32_t offset) const {
         return true;
       case OpKind::kOut:
       case OpKind::kIn:
+      case OpKind::kProduct:  // reads its factors from memory
         return false;
     }
   }

@@ -77,6 +77,7 @@ class IterationFacts {
       case OpKind::kLoopEnd:
       case OpKind::kScan:
       case OpKind::kSeek:
+      case OpKind::kProduct:
         break;  // not in a peeled loop's body
     }
     return use;
@@ -119,6 +120,7 @@ bool peelable(OpKind kind) {
     case OpKind::kLoopEnd:
     case OpKind::kScan:
     case OpKind::kSeek:
+    case OpKind::kProduct:
       break;
   }
   return false;

@@ -108,6 +108,12 @@ class Decoder {
       case OpKind::kMulAdd:
         if (const size_t next = decode_block_loop(i)) return next;
         return decode_multiply(i);
+      case OpKind::kProduct:
+        emit(Handler::kProduct,
+             Inst{.offset = op.offset, .arg = product_factor(op), .from = op.from,
+                  .move = product_second(op)},
+             Sources{.src = op.src, .src2 = op.src2});
+        return i + 1;
     }
     throw std::logic_error("threaded decoder: unknown op kind");
   }
@@ -154,6 +160,7 @@ class Decoder {
       case OpKind::kIn:
       case OpKind::kSet:
       case OpKind::kMulAdd:
+      case OpKind::kProduct:
         throw std::logic_error("threaded decoder: not a loop test or scan");
     }
     return i + 1;
@@ -276,6 +283,7 @@ class Decoder {
       case OpKind::kLoopEnd:
       case OpKind::kScan:
       case OpKind::kSeek:
+      case OpKind::kProduct:
         break;
     }
     throw std::logic_error("threaded decoder: not an add, set or multiply");

@@ -159,6 +159,7 @@ BF_NOINLINE_NOCLONE RunResult interpret(const Inst* code, const Sources* sources
         case Handler::kBlockLoop: address = &&block_loop; break;
         case Handler::kBlockLoop1: address = &&block_loop1; break;
         case Handler::kAddLoop2: address = &&add_loop2; break;
+        case Handler::kProduct: address = &&product; break;
       }
       (*table)[h] = address;
     }
@@ -250,6 +251,22 @@ mul_add1:
   if (!run_multiply1<false>(ip, cells, p, size, fault)) [[unlikely]] goto trap;
   ++ip;
   BF_DISPATCH();
+
+product: {
+  const int64_t first = p + ip->from;
+  BF_CHECK(first, kSrc2);
+  if (cells[first] != 0) {
+    const int64_t second = p + ip->move;
+    BF_CHECK(second, kSrc2);
+    if (cells[second] != 0) {
+      const int64_t target = p + ip->offset;
+      BF_CHECK(target, kSrc);
+      cells[target] = static_cast<uint8_t>(cells[target] + cells[first] * cells[second] * ip->arg);
+    }
+  }
+  ++ip;
+  BF_DISPATCH();
+}
 
 move:
   p += ip->arg;

@@ -27,6 +27,7 @@ std::string_view handler_name(Handler handler) {
     case Handler::kScanLeft: return "scan-left";
     case Handler::kScan: return "scan";
     case Handler::kSeek: return "seek";
+    case Handler::kProduct: return "product";
     case Handler::kMulAdd: return "muladd";
     case Handler::kMulAdd1: return "muladd1";
     case Handler::kMulAddSet: return "muladd-set";

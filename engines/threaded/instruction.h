@@ -54,9 +54,11 @@ enum class Handler : uint8_t {
   kBlockLoop1,       // kBlockLoop with a one-slot body
   kAddLoop2,         // kBlockLoop with a body of two adds ("[->+]", "[-<<+>]" after offset
                      //   addressing): the walking and transfer loops, their commonest body
+  kProduct,          // if cell[p+from] != 0 and cell[p+move] != 0 (the second factor's offset
+                     //   rides in `move`): cell[p+offset] += cell[p+from] * cell[p+move] * arg
 };
 
-inline constexpr int kHandlerCount = static_cast<int>(Handler::kAddLoop2) + 1;
+inline constexpr int kHandlerCount = static_cast<int>(Handler::kProduct) + 1;
 
 std::string_view handler_name(Handler handler);
 

@@ -100,6 +100,7 @@ void XbyakAssembler::add8(Reg dst, Reg src) { code_.add(b(dst), b(src)); }
 void XbyakAssembler::sub8(const Mem& m, Reg src) { code_.sub(code_.byte[address(m)], b(src)); }
 void XbyakAssembler::sub8(Reg dst, Reg src) { code_.sub(b(dst), b(src)); }
 void XbyakAssembler::imul32_imm8(Reg dst, Reg src, int8_t imm) { code_.imul(d(dst), d(src), imm); }
+void XbyakAssembler::imul32(Reg dst, Reg src) { code_.imul(d(dst), d(src)); }
 
 void XbyakAssembler::lock_sub64_imm8(const Mem& m, int8_t imm) {
   code_.lock();

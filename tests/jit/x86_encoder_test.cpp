@@ -96,6 +96,8 @@ TEST(X86Encoder, RegisterToRegister) {
                 std::string("mov ") + kNames64[a] + ", " + kNames64[b]);
       EXPECT_EQ(encoded([&](X86Encoder& x) { x.cmp(reg(a), reg(b)); }),
                 std::string("cmp ") + kNames64[a] + ", " + kNames64[b]);
+      EXPECT_EQ(encoded([&](X86Encoder& x) { x.imul32(reg(a), reg(b)); }),
+                std::string("imul ") + kNames32[a] + ", " + kNames32[b]);
     }
     EXPECT_EQ(encoded([&](X86Encoder& x) { x.test32(reg(a), reg(a)); }),
               std::string("test ") + kNames32[a] + ", " + kNames32[a]);

@@ -97,6 +97,18 @@ TEST_P(RandomPrograms, MatchNaiveAtO0OnEveryLevel) {
   EXPECT_GE(compared, static_cast<int>(programs / kShards / 2));
 }
 
+// The sample reaches the rarer rewrites, or the comparisons above would not test them: the
+// affine-loops pass's products (random_program's product_loop) among the first programs.
+TEST(RandomProgramSample, ReachesProducts) {
+  int with_product = 0;
+  for (uint64_t seed = 0; seed < 400; ++seed) {
+    const Program program = optimize(parse(Source("random.b", random_program(seed).code)), 3);
+    with_product += std::any_of(program.ops.begin(), program.ops.end(),
+                                [](const Op& op) { return op.kind == OpKind::kProduct; });
+  }
+  EXPECT_GE(with_product, 10);  // 27 when written
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RandomPrograms, ::testing::ValuesIn(all_cases()),
                          [](const ::testing::TestParamInfo<Case>& info) {
                            return info.param.engine + "_shard" + std::to_string(info.param.shard);

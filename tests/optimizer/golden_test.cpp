@@ -254,6 +254,49 @@ TEST(NetWrites, LeavesASwapAndLongerRewritesAlone) {
   EXPECT_EQ(after(passes, multiply), after(prefix, multiply));
 }
 
+bool has_product(const std::string& code) {
+  return at_level(3, code).find("product") != std::string::npos;
+}
+
+TEST(AffineLoops, MultiplyRunsItsFirstTurnThenTheRestAsAProduct) {
+  SKIP_IF_A_PASS_IS_DISABLED();
+  // t += a * b: b is copied to t through a temporary and restored, a times. After the first turn
+  // b is back and the temporary is 0, so the other a-1 turns add (a-1) * b: one product.
+  EXPECT_EQ(at_level(3, ",>,<[>[->+>+<<]>>[-<<+>>]<<<-]>>."),
+            "0     in p[0]                           @0\n"
+            "1     in p[+1]                          @2\n"
+            "2     loop while p[0] -> 11             @4\n"
+            "3       muladd p[+2] += p[+1] * 1       @9 @6\n"
+            "4       muladd p[+3] += p[+1] * 1       @11 @6\n"
+            "5       set p[+1] = 0                   @6\n"
+            "6       muladd p[+1] += p[+3] * 1       @21 @17\n"
+            "7       set p[+3] = 0                   @17\n"
+            "8       add p[0] += -1                  @28\n"
+            "9       product p[+2] += p[0] * p[+1] * 1 @4 @4\n"
+            "10      set p[0] = 0                    @4\n"
+            "11    end -> 2                          @29\n"
+            "12    out p[+2]                         @32\n");
+  // a * b + 3a: the constant part of each turn's gain becomes a muladd of the counter.
+  EXPECT_TRUE(has_product(",>,<[>[->+>+<<]>>[-<<+>>]<+++<<-]>>."));
+  // A counter step of -3: c * 171 turns (171 = 1/3 mod 256), so the product carries 171.
+  EXPECT_NE(at_level(3, ",>,<[>[->+>+<<]>>[-<<+>>]<<<---]>>.").find("* p[+1] * 171"),
+            std::string::npos);
+}
+
+TEST(AffineLoops, LeavesLoopsWhoseGainIsNotInvariantOrWhoseCellsMayBeOffTheTape) {
+  SKIP_IF_A_PASS_IS_DISABLED();
+  // The multiplied cell changes every turn: its gain is not invariant.
+  EXPECT_FALSE(has_product(",>,<[>[->+>+<<]>>[-<<+>>]<<+<-]>>."));
+  // An even counter step: no trip count (an odd start never ends).
+  EXPECT_FALSE(has_product(",>,<[>[->+>+<<]>>[-<<+>>]<<<--]>>."));
+  // The target p[+3] is touched only when b != 0, so not certainly on the tape: kept ...
+  EXPECT_FALSE(has_product(",>,<[>[->>+<+<]>[-<+>]<<-]"));
+  // ... unless an earlier access put it there.
+  EXPECT_TRUE(has_product(">>>.<<<,>,<[>[->>+<+<]>[-<+>]<<-]"));
+  // The counter read by another cell, or moved within the body: no closed form.
+  EXPECT_FALSE(has_product(",>,<[>[->+>+<<]>>[-<<+>>]<<<[->>>>+<<<<]+-]"));
+}
+
 TEST(CollapseLoops, CountedLoopWithResetsRunsItsBodyOnce) {
   // p[-1] is linear (+1 a turn: muladd); p[+2] and p[+3] are reset each turn; the counter's
   // `-` goes and `set p[0] = 0` ends the body.

@@ -245,6 +245,45 @@ TEST(Safety, SeeksStopAtTheValueAndTrapAtThePlus) {
   EXPECT_FALSE(has_loop("+[->+]", 3));  // entered for certain: no loop left around the seek
 }
 
+TEST(Safety, MultipliesGiveO0sProductAndTrapWhereO0Does) {
+  // t += a * b with every mix of zero, small, odd and wrapping factors.
+  const std::string multiply = ",>,<[>[->+>+<<]>>[-<<+>>]<<<-]>>.";
+  const std::string twice_plus_three = ",>,<[>[->+>+<<]>>[-<<+>>]<+++<<---]>>.";
+  ASSERT_NE(print_ir(optimize(parse(Source("t.b", multiply)), 3, {}, true)).find("product"),
+            std::string::npos);
+  for (const char* input : {"\x03\x04", "\x00\x07", "\x07\x00", "\xff\xff", "\x81\x03"}) {
+    RunSetup setup;
+    setup.input = std::string(input, 2);
+    EXPECT_EQ(same_at_every_level(multiply, setup).output.size(), 1u) << int(input[0]);
+    same_at_every_level(twice_plus_three, setup);
+    // At the tape's left end: the first turn's first access (the inner `[` at byte 3) traps.
+    same_at_every_level(",[<[-<+<+>>]<<[->>+<<]>>>-]", setup);
+    // At its right end, with the target last: a zero b never touches it.
+    RunSetup page = setup;
+    page.tape_cells = kPage;
+    same_at_every_level(moves(kPage - 3) + ",>,<[>[->>+<+<]>[-<+>]<<-]>>>.", page);
+    same_at_every_level(moves(kPage - 2) + ",>,<[>[->+>+<<]>>[-<<+>>]<<<-]>>.", page);
+  }
+  // b is 0 on the first turn and 5 (the temporary's start) on the second, whose access of the
+  // target, off the tape's end, traps at its `+`: the target is never certainly on the tape, so
+  // the loop is not rewritten.
+  RunSetup late;
+  late.input = std::string("\x02\x00", 2);
+  late.tape_cells = kPage;
+  const Outcome second_turn =
+      same_at_every_level(moves(kPage - 3) + ",>,>+++++<<[>[->>+<+<]>[-<+>]<<-]", late);
+  EXPECT_EQ(second_turn.result, (RunResult{RunStatus::kTapeOverflow,
+                                           static_cast<uint32_t>(kPage - 3 + 17), kPage}));
+  // The step budget of O0 suffices at every level.
+  RunSetup limited;
+  limited.input = "\x05\x06";
+  limited.max_steps = 1;
+  while (run_reference(multiply, limited).result.status == RunStatus::kStepLimit) {
+    ++limited.max_steps;
+  }
+  EXPECT_EQ(same_at_every_level(multiply, limited).output, "\x1e");
+}
+
 TEST(Safety, NoLevelNeedsMoreStepsThanO0) {
   constexpr uint64_t kLimit = 50000;
   int checked = 0;

@@ -200,7 +200,14 @@ class Generator {
     for (int n = draw_.between(1, options_.max_targets); n > 0; --n) {
       int32_t target = offset();
       if (target == from) target = from + 1;
-      emit(OpKind::kMulAdd, factor(), target, from);
+      if (draw_.chance(15)) {
+        // A product: its second factor anywhere but the target.
+        int32_t second = offset();
+        if (second == target) second = target > 0 ? target - 1 : target + 1;
+        emit(OpKind::kProduct, product_arg(second, factor()), target, from);
+      } else {
+        emit(OpKind::kMulAdd, factor(), target, from);
+      }
     }
     if (draw_.chance(options_.clear_percent)) emit(OpKind::kSet, 0, from);
   }

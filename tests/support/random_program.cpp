@@ -104,7 +104,13 @@ class Generator {
       case 15: if_loop(depth); break;
       case 16: case 17: reset_loop(depth); break;
       case 18: loop_after_loop(depth); break;
-      case 19: case 20: nested_multiply(); break;
+      case 19: case 20:
+        if (draw_.chance(40)) {
+          product_loop();
+        } else {
+          nested_multiply();
+        }
+        break;
       case 21: counted_nest(); break;
     }
   }
@@ -351,6 +357,59 @@ class Generator {
       }
     });
     adds(-1);
+    emit(']');
+  }
+
+  // t += a * b, the classic multiply: a counted loop copying b into t through a temporary and
+  // back, `[>[->+>+<<]>>[-<<+>>]<<<-]`, with the three cells anywhere near the counter, an odd
+  // step, now and then a constant added to t per turn, the temporary not empty at the start (b
+  // then changes after the first turn), or b spoiled (changed every turn).
+  void product_loop() {
+    int b = 0, t = 0, temporary = 0;
+    while (b == 0 || t == 0 || temporary == 0 || b == t || b == temporary || t == temporary) {
+      b = draw_.nonzero(4);
+      t = draw_.nonzero(4);
+      temporary = draw_.nonzero(4);
+    }
+    const int start = position_;
+    for (const int cell : {b, t, temporary}) {
+      if (is_counter(start + cell)) return;
+    }
+    if (draw_.chance(20)) {
+      go_to(start + temporary);
+      adds(draw_.nonzero(3));
+      go_to(start);
+    }
+    adds(draw_.between(1, 12));
+    counters_.push_back(start);
+    emit('[');
+    go_to(start + b);
+    emit('[');
+    emit('-');
+    go_to(start + t);
+    emit('+');
+    go_to(start + temporary);
+    emit('+');
+    go_to(start + b);
+    emit(']');
+    go_to(start + temporary);
+    emit('[');
+    emit('-');
+    go_to(start + b);
+    emit('+');
+    go_to(start + temporary);
+    emit(']');
+    if (draw_.chance(30)) {
+      go_to(start + t);
+      adds(draw_.nonzero(5));
+    }
+    if (draw_.chance(15)) {
+      go_to(start + b);
+      adds(1);
+    }
+    go_to(start);
+    adds((draw_.chance(75) ? -1 : 1) * odd_step());
+    counters_.pop_back();
     emit(']');
   }
 

@@ -45,6 +45,7 @@ std::optional<int32_t> value_tested_last(const Op& op) {
     case OpKind::kLoopBegin:
     case OpKind::kSet:
     case OpKind::kMulAdd:
+    case OpKind::kProduct:
       return std::nullopt;
   }
   return std::nullopt;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "core/passes/net_writes.h"
 
@@ -9,14 +11,40 @@ namespace bf::jit {
 
 namespace {
 
+uint8_t low_byte_of(int32_t value) { return static_cast<uint8_t>(value); }
+
 bool in_run(OpKind kind) {
   return kind == OpKind::kAdd || kind == OpKind::kSet || kind == OpKind::kMulAdd;
+}
+
+// Whether the net form of `run` can be shorter at all, decided without building it (most runs
+// cannot, and net_form() allocates). A shorter form must merge two writes to one cell, or drop
+// an op that changes nothing: one adding zero, or a MulAdd whose counter the run wrote before it
+// (possibly to zero). A run with none of these keeps one op per op in its net form.
+bool may_shrink(std::span<const Op> run) {
+  std::vector<std::pair<int32_t, size_t>> writes;  // (cell, index), sorted by cell, then index
+  writes.reserve(run.size());
+  for (size_t i = 0; i < run.size(); ++i) {
+    if (run[i].kind != OpKind::kSet && low_byte_of(run[i].arg) == 0) return true;
+    writes.emplace_back(run[i].offset, i);
+  }
+  std::sort(writes.begin(), writes.end());
+  for (size_t i = 1; i < writes.size(); ++i) {
+    if (writes[i].first == writes[i - 1].first) return true;
+  }
+  for (size_t i = 0; i < run.size(); ++i) {
+    if (run[i].kind != OpKind::kMulAdd) continue;
+    const auto first = std::lower_bound(writes.begin(), writes.end(),
+                                        std::pair<int32_t, size_t>{run[i].from, 0});
+    if (first != writes.end() && first->first == run[i].from && first->second < i) return true;
+  }
+  return false;
 }
 
 // The run [begin, end] as a guarded run, if its net form saves enough.
 std::optional<GuardedRun> guarded(const std::vector<Op>& ops, size_t begin, size_t end) {
   const std::span<const Op> run(ops.data() + begin, end - begin + 1);
-  if (run.size() <= kGuardedRunSaving) return std::nullopt;
+  if (run.size() <= kGuardedRunSaving || !may_shrink(run)) return std::nullopt;
   std::optional<std::vector<Op>> net = passes::net_form(run);
   if (!net || net->size() + kGuardedRunSaving > run.size()) return std::nullopt;
   GuardedRun guarded_run{.begin = begin, .end = end, .lo = run[0].offset, .hi = run[0].offset,

@@ -11,12 +11,6 @@ namespace bf::jit {
 
 namespace {
 
-uint8_t low_byte_of(int32_t value) { return static_cast<uint8_t>(value); }
-
-bool in_run(OpKind kind) {
-  return kind == OpKind::kAdd || kind == OpKind::kSet || kind == OpKind::kMulAdd;
-}
-
 // Whether the net form of `run` can be shorter at all, decided without building it (most runs
 // cannot, and net_form() allocates). A shorter form must merge two writes to one cell, or drop
 // an op that changes nothing: one adding zero, or a MulAdd whose counter the run wrote before it
@@ -25,7 +19,7 @@ bool may_shrink(std::span<const Op> run) {
   std::vector<std::pair<int32_t, size_t>> writes;  // (cell, index), sorted by cell, then index
   writes.reserve(run.size());
   for (size_t i = 0; i < run.size(); ++i) {
-    if (run[i].kind != OpKind::kSet && low_byte_of(run[i].arg) == 0) return true;
+    if (run[i].kind != OpKind::kSet && low_byte(run[i].arg) == 0) return true;
     writes.emplace_back(run[i].offset, i);
   }
   std::sort(writes.begin(), writes.end());
@@ -59,6 +53,10 @@ std::optional<GuardedRun> guarded(const std::vector<Op>& ops, size_t begin, size
 }
 
 }  // namespace
+
+bool in_run(OpKind kind) {
+  return kind == OpKind::kAdd || kind == OpKind::kSet || kind == OpKind::kMulAdd;
+}
 
 std::vector<GuardedRun> find_guarded_runs(const Program& program) {
   const std::vector<Op>& ops = program.ops;

@@ -29,6 +29,8 @@ struct GuardedRun {
 // The runs whose net form saves at least kGuardedRunSaving ops (a range check costs about one),
 // in op order.
 inline constexpr size_t kGuardedRunSaving = 2;
+// The ops a run is made of: Add, Set and MulAdd.
+bool in_run(OpKind kind);
 std::vector<GuardedRun> find_guarded_runs(const Program& program);
 
 // The run among `runs` (in op order) that begins at op `begin`, if any. Unlike starting_at()

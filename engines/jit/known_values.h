@@ -10,6 +10,9 @@
 
 namespace bf::jit {
 
+// Only the low byte of an amount or factor matters: cells wrap mod 256.
+inline uint8_t low_byte(int32_t value) { return static_cast<uint8_t>(value); }
+
 // Facts hold from where they are learned to the next point where paths join (a loop test, a
 // scan), where the lowering clears them. A cell whose value is known was accessed since then, so
 // it is certainly on the tape: KnownCells covers it too.

@@ -148,7 +148,4 @@ const Structure* starting_at(const std::vector<Structure>& items, size_t& next, 
   return next < items.size() && items[next].begin == begin ? &items[next] : nullptr;
 }
 
-// Only the low byte of an amount or factor matters: cells wrap mod 256.
-inline uint8_t low_byte(int32_t value) { return static_cast<uint8_t>(value); }
-
 }  // namespace bf::jit

@@ -74,7 +74,7 @@ void Lowerer::give_back_lowered(size_t last) {
 // ops after it); returns the last index consumed.
 size_t Lowerer::lower_op(size_t i, Copy copy) {
   const Op& op = ops_[i];
-  if (copy == Copy::kMain && op.kind != OpKind::kMove && !guarded_runs_.empty()) {
+  if (copy == Copy::kMain && in_run(op.kind)) {
     if (const GuardedRun* run = guarded_run_at(guarded_runs_, i)) return guarded_run(*run);
   }
   record(i, copy);
